@@ -1,0 +1,92 @@
+package org.certportal.security.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.certportal.security.api.Role;
+
+/**
+ * The users file: one property per account, {@code name = hash;enabled;role,role;Display Name}.
+ * Written to a temporary file and moved into place, so a crash never leaves half a file.
+ */
+final class UserFile {
+    private final Path path;
+
+    UserFile(Path path) {
+        this.path = path;
+    }
+
+    boolean exists() {
+        return Files.exists(path);
+    }
+
+    Map<String, StoredUser> read() {
+        Map<String, StoredUser> users = new TreeMap<>();
+        if (!Files.exists(path)) {
+            return users;
+        }
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the users file " + path, e);
+        }
+        for (String name : props.stringPropertyNames()) {
+            users.put(name, parse(name, props.getProperty(name)));
+        }
+        return users;
+    }
+
+    void write(Map<String, StoredUser> users) {
+        Map<String, String> lines = new LinkedHashMap<>();
+        new TreeMap<>(users).forEach((name, u) -> lines.put(name, format(u)));
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), ".users", ".tmp");
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                Properties props = new Properties();
+                props.putAll(lines);
+                props.store(out, "CertPortal portal users: name = password hash;enabled;roles;display name");
+            }
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the users file " + path, e);
+        }
+    }
+
+    private StoredUser parse(String name, String value) {
+        String[] f = value.split(";", 4);
+        if (f.length != 4) {
+            throw new IllegalStateException("Users file " + path + ": entry '" + name
+                    + "' must be 'hash;enabled;roles;display name'");
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String id : f[2].split(",")) {
+            if (!id.isBlank()) {
+                roles.add(Role.fromId(id).orElseThrow(() -> new IllegalStateException("Users file " + path
+                        + ": entry '" + name + "' has unknown role '" + id + "'")));
+            }
+        }
+        return new StoredUser(name, f[3], roles, Boolean.parseBoolean(f[1]), f[0]);
+    }
+
+    private static String format(StoredUser u) {
+        String roles = Arrays.stream(Role.values()).filter(u.roles()::contains).map(Role::id)
+                .collect(Collectors.joining(","));
+        return u.passwordHash() + ";" + u.enabled() + ";" + roles + ";" + u.displayName();
+    }
+}

@@ -1,0 +1,145 @@
+package org.certportal.security.internal.shell;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.certportal.security.api.AccessDeniedException;
+import org.certportal.security.api.PortalUser;
+import org.certportal.security.api.Role;
+import org.certportal.security.api.UserDirectory;
+
+@Command(scope = "certportal", name = "users", description = "Lists and manages portal users",
+        detailedDescription = "Actions:\n"
+                + "  list                                  all users with roles and state\n"
+                + "  add USER --roles R[,R] [--name N] [--password P]   a password is generated when none is given\n"
+                + "  disable USER | enable USER            refuse or allow sign-in\n"
+                + "  roles USER --roles R[,R]              replace the user's roles\n"
+                + "  reset-password USER [--password P]    a password is generated when none is given\n"
+                + "Roles: staff, certadmin, certmanager, studentrecords, sysadmin.")
+@Service
+public class UsersCommand implements Action {
+    private static final List<String> ACTIONS = List.of("list", "add", "disable", "enable", "roles", "reset-password");
+
+    @Reference
+    UserDirectory users;
+
+    @Argument(index = 0, name = "action", required = true,
+            description = "list, add, disable, enable, roles or reset-password")
+    @Completion(value = StringsCompleter.class, values = { "list", "add", "disable", "enable", "roles",
+        "reset-password" })
+    String action;
+
+    @Argument(index = 1, name = "user", description = "the user name")
+    @Completion(UserNameCompleter.class)
+    String userName;
+
+    @Option(name = "--roles", aliases = "-r", description = "comma-separated roles")
+    @Completion(RoleCompleter.class)
+    String roles;
+
+    @Option(name = "--name", aliases = "-n", description = "display name")
+    String displayName;
+
+    @Option(name = "--password", aliases = "-p", description = "password (at least 8 characters)")
+    String password;
+
+    @Override
+    public Object execute() {
+        try {
+            run();
+        } catch (IllegalArgumentException | AccessDeniedException e) {
+            System.err.println("Error: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private void run() {
+        if (!ACTIONS.contains(action)) {
+            throw new IllegalArgumentException("Unknown action '" + action + "'; use one of " + ACTIONS + ".");
+        }
+        if (!"list".equals(action) && (userName == null || userName.isBlank())) {
+            throw new IllegalArgumentException("'" + action + "' needs a user name.");
+        }
+        switch (action) {
+            case "list" -> list();
+            case "add" -> {
+                String pw = passwordOrGenerated();
+                PortalUser u = users.add(userName, displayName, pw.toCharArray(), parseRoles(true));
+                System.out.println("Added " + u.userName() + " (" + titles(u.roles()) + ")");
+                printGenerated(pw);
+            }
+            case "disable" -> System.out.println("Disabled " + users.setEnabled(userName, false).userName());
+            case "enable" -> System.out.println("Enabled " + users.setEnabled(userName, true).userName());
+            case "roles" -> {
+                PortalUser u = users.setRoles(userName, parseRoles(true));
+                System.out.println(u.userName() + " now has roles: " + titles(u.roles()));
+            }
+            default -> {
+                String pw = passwordOrGenerated();
+                users.resetPassword(userName, pw.toCharArray());
+                System.out.println("Password of " + userName + " reset");
+                printGenerated(pw);
+            }
+        }
+    }
+
+    private void list() {
+        String format = "%-16s %-28s %-9s %s%n";
+        System.out.printf(format, "USER", "NAME", "STATE", "ROLES");
+        for (PortalUser u : users.list()) {
+            System.out.printf(format, u.userName(), u.displayName(), u.enabled() ? "enabled" : "disabled",
+                    titles(u.roles()));
+        }
+    }
+
+    private Set<Role> parseRoles(boolean required) {
+        if (roles == null || roles.isBlank()) {
+            if (required) {
+                throw new IllegalArgumentException("Give the roles with --roles, e.g. --roles staff,certadmin.");
+            }
+            return Set.of();
+        }
+        Set<Role> parsed = EnumSet.noneOf(Role.class);
+        for (String id : roles.split(",")) {
+            parsed.add(Role.fromId(id).orElseThrow(() -> new IllegalArgumentException("Unknown role '" + id.trim()
+                    + "'; known roles: " + Arrays.stream(Role.values()).map(Role::id).collect(Collectors.joining(", "))
+                    + ".")));
+        }
+        return parsed;
+    }
+
+    private String passwordOrGenerated() {
+        if (password != null) {
+            return password;
+        }
+        String alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    private void printGenerated(String pw) {
+        if (password == null) {
+            System.out.println("Generated password: " + pw);
+        }
+    }
+
+    private static String titles(Set<Role> roles) {
+        return Arrays.stream(Role.values()).filter(roles::contains).map(Role::id).collect(Collectors.joining(","));
+    }
+}

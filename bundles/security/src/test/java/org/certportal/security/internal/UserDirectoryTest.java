@@ -1,0 +1,134 @@
+package org.certportal.security.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import javax.security.auth.Subject;
+
+import org.apache.karaf.jaas.boot.principal.RolePrincipal;
+import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.certportal.security.api.AccessDeniedException;
+import org.certportal.security.api.PortalUser;
+import org.certportal.security.api.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UserDirectoryTest {
+    @TempDir
+    Path dir;
+    private Path file;
+    private SecurityServiceImpl security;
+    private UserDirectoryImpl users;
+
+    @BeforeEach
+    void setUp() {
+        file = dir.resolve("users.properties");
+        SecurityConfig config = TestConfigs.security(Map.of("usersFile", file.toString(), "demoUsers", true,
+                "demoPassword", "demo-pass", "hashIterations", 1000));
+        security = new SecurityServiceImpl(config);
+        security.addProvider(new PlatformPermissions());
+        users = new UserDirectoryImpl(security, config);
+    }
+
+    private static Subject as(String user, Role role) {
+        Subject s = new Subject();
+        s.getPrincipals().add(new UserPrincipal(user));
+        s.getPrincipals().add(new RolePrincipal(role.id()));
+        return s;
+    }
+
+    private <T> T asSysadmin(java.util.function.Supplier<T> work) {
+        return security.callAs(as("sysadmin", Role.SYSADMIN), work);
+    }
+
+    @Test
+    void demoUsersAreCreatedHashedAndCanSignIn() throws Exception {
+        assertEquals(5, asSysadmin(users::list).size());
+        String content = Files.readString(file);
+        assertFalse(content.contains("demo-pass"), "passwords must be stored hashed");
+        assertTrue(users.verify("staff", "demo-pass".toCharArray()).isPresent());
+        assertTrue(users.verify("staff", "wrong-pass".toCharArray()).isEmpty());
+        assertTrue(users.verify("nobody", "demo-pass".toCharArray()).isEmpty());
+    }
+
+    @Test
+    void addsDisablesAndChangesRoles() {
+        PortalUser added = asSysadmin(() -> users.add("alice", "Alice Example", "s3cret-pw".toCharArray(),
+                Set.of(Role.CERTIFICATION_ADMIN)));
+        assertEquals(Set.of(Role.CERTIFICATION_ADMIN), added.roles());
+        assertTrue(users.verify("alice", "s3cret-pw".toCharArray()).isPresent());
+
+        asSysadmin(() -> users.setEnabled("alice", false));
+        assertTrue(users.verify("alice", "s3cret-pw".toCharArray()).isEmpty(), "disabled users cannot sign in");
+
+        asSysadmin(() -> users.setRoles("alice", Set.of(Role.STAFF, Role.STUDENT_RECORDS)));
+        assertEquals(Set.of(Role.STAFF, Role.STUDENT_RECORDS), users.find("alice").orElseThrow().roles());
+
+        asSysadmin(() -> {
+            users.resetPassword("alice", "another-pw".toCharArray());
+            return null;
+        });
+        asSysadmin(() -> users.setEnabled("alice", true));
+        assertTrue(users.verify("alice", "another-pw".toCharArray()).isPresent());
+        assertTrue(users.verify("alice", "s3cret-pw".toCharArray()).isEmpty());
+    }
+
+    @Test
+    void refusesCallersWithoutTheRoleAndChangesNothing() throws Exception {
+        String before = Files.readString(file);
+        AccessDeniedException denied = assertThrows(AccessDeniedException.class,
+                () -> security.callAs(as("staff", Role.STAFF), () -> users.add("bob", null,
+                        "password-1".toCharArray(), Set.of(Role.STAFF))));
+        assertTrue(denied.getMessage().contains("users.admin"), denied.getMessage());
+        assertThrows(AccessDeniedException.class, () -> users.list(), "nobody signed in");
+        assertEquals(before, Files.readString(file));
+    }
+
+    @Test
+    void badInputGetsAClearMessageAndChangesNothing() throws Exception {
+        String before = Files.readString(file);
+        assertEquals("Password is too short: at least 8 characters.", assertThrows(IllegalArgumentException.class,
+                () -> asSysadmin(() -> users.add("carol", null, "short".toCharArray(), Set.of(Role.STAFF))))
+                .getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> asSysadmin(() -> users.add("Carol!", null, "long-enough".toCharArray(), Set.of(Role.STAFF))));
+        assertThrows(IllegalArgumentException.class,
+                () -> asSysadmin(() -> users.add("carol", null, "long-enough".toCharArray(), Set.of())));
+        assertThrows(IllegalArgumentException.class,
+                () -> asSysadmin(() -> users.add("staff", null, "long-enough".toCharArray(), Set.of(Role.STAFF))));
+        assertThrows(IllegalArgumentException.class,
+                () -> asSysadmin(() -> users.add("carol", "x".repeat(101), "long-enough".toCharArray(),
+                        Set.of(Role.STAFF))));
+        assertThrows(IllegalArgumentException.class, () -> asSysadmin(() -> users.setEnabled("nobody", false)));
+        assertThrows(IllegalArgumentException.class, () -> asSysadmin(() -> users.setEnabled("sysadmin", false)),
+                "an administrator cannot lock themselves out");
+        assertEquals(before, Files.readString(file));
+    }
+
+    @Test
+    void aMalformedUsersFileFailsWithItsName() throws Exception {
+        Path bad = dir.resolve("bad.properties");
+        Files.writeString(bad, "eve = nohash\n");
+        SecurityConfig config = TestConfigs.security(Map.of("usersFile", bad.toString()));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> new UserDirectoryImpl(security, config));
+        assertTrue(e.getMessage().contains("bad.properties") && e.getMessage().contains("eve"), e.getMessage());
+    }
+
+    @Test
+    void currentCallerCarriesRoles() {
+        var caller = security.callAs(as("carl", Role.CERTIFICATION_ADMIN), () -> security.currentCaller())
+                .orElseThrow();
+        assertEquals("carl", caller.userName());
+        assertEquals(Set.of(Role.CERTIFICATION_ADMIN), caller.roles());
+        assertTrue(security.currentCaller().isEmpty());
+    }
+}

@@ -1,0 +1,155 @@
+package org.certportal.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.After;
+import org.junit.AfterClass;
+import org.junit.Before;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium against the started distribution: sign-in, navigation built from contributions,
+ * access denied, live menu changes when a feature bundle is installed and uninstalled, sign-out.
+ */
+public class PortalBrowserIT {
+    private static final String URL = System.getProperty("certportal.portal.url", "http://localhost:18181");
+    private static KarafClient karaf;
+    private static String sampleBundleId;
+
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeClass
+    public static void installSampleViews() throws Exception {
+        karaf = KarafClient.fromSystemProperties();
+        String jar = new File(System.getProperty("certportal.sampleViews")).toURI().toString();
+        String out = karaf.run("bundle:install -s " + jar);
+        sampleBundleId = out.replaceAll("(?s).*Bundle ID: (\\d+).*", "$1").trim();
+        assertTrue("bundle:install said: " + out, sampleBundleId.matches("\\d+"));
+    }
+
+    @AfterClass
+    public static void uninstallSampleViews() throws Exception {
+        if (sampleBundleId != null) {
+            karaf.run("bundle:uninstall " + sampleBundleId);
+        }
+    }
+
+    static WebDriver chromium() throws Exception {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,900",
+                "--user-data-dir=" + Files.createTempDirectory("certportal-chromium").toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+
+    @Before
+    public void openBrowser() throws Exception {
+        browser = chromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @After
+    public void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private void signIn(String user, String password) {
+        browser.get(URL + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#username input")));
+        assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/login"));
+        browser.findElement(By.cssSelector("#username input")).sendKeys(user);
+        browser.findElement(By.cssSelector("#password input")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    private WebElement shown(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    private List<String> menuIds() {
+        return browser.findElements(By.cssSelector("#menu a")).stream().map(e -> e.getAttribute("id")).toList();
+    }
+
+    @Test
+    public void wrongPasswordIsRefused() {
+        signIn("staff", "not-the-password");
+        assertEquals("Wrong user name or password.", shown("sign-in-error").getText());
+        assertTrue(browser.findElements(By.id("welcome")).isEmpty());
+        browser.get(URL + "/sample");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        assertTrue("a signed-out user is sent to the sign-in page", browser.getCurrentUrl().endsWith("/login"));
+    }
+
+    @Test
+    public void staffSeesTheirViewsIsRefusedOthersAndSignsOut() {
+        signIn("staff", "certportal");
+        assertEquals("Welcome, Stella Staff", shown("welcome").getText());
+        assertTrue(shown("current-user").getText().contains("staff"));
+        wait.until(d -> menuIds().contains("nav-sample"));
+        assertFalse("staff may not see the manager view", menuIds().contains("nav-sample-manager"));
+
+        browser.findElement(By.id("nav-sample")).click();
+        shown("sample-view");
+        // the contributed view renders a Grid from the shell's frontend bundle
+        wait.until(d -> d.findElements(By.cssSelector("#sample-grid vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> "beta".equals(c.getText())));
+
+        browser.get(URL + "/sample-manager");
+        shown("access-denied");
+        assertTrue(browser.findElements(By.id("sample-manager-view")).isEmpty());
+
+        browser.get(URL + "/no-such-page");
+        shown("not-found");
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        browser.get(URL + "/sample");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        assertTrue(browser.findElements(By.id("sample-view")).isEmpty());
+    }
+
+    @Test
+    public void openBrowsersFollowBundlesComingAndGoing() throws Exception {
+        signIn("certmanager", "certportal");
+        shown("welcome");
+        wait.until(d -> menuIds().containsAll(List.of("nav-sample", "nav-sample-manager")));
+        browser.findElement(By.id("nav-sample-manager")).click();
+        shown("sample-manager-view");
+
+        karaf.run("bundle:stop " + sampleBundleId);
+        // pushed to this page: no reload
+        shown("view-removed-note");
+        shown("welcome");
+        wait.until(d -> !menuIds().contains("nav-sample") && !menuIds().contains("nav-sample-manager"));
+        browser.get(URL + "/sample-manager");
+        shown("not-found");
+
+        karaf.run("bundle:start " + sampleBundleId);
+        wait.until(d -> menuIds().contains("nav-sample-manager"));
+        browser.findElement(By.id("nav-sample-manager")).click();
+        shown("sample-manager-view");
+    }
+}

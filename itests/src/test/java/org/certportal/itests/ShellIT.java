@@ -1,0 +1,43 @@
+package org.certportal.itests;
+
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import org.junit.Test;
+
+/** The certportal shell commands in the started distribution, through bin/client. */
+public class ShellIT {
+    private final KarafClient karaf = KarafClient.fromSystemProperties();
+
+    @Test
+    public void usersCommandManagesAccountsAndRefusesBadInput() throws Exception {
+        String added = karaf.run("certportal:users add olga --roles staff,certadmin --name \"Olga Operator\""
+                + " --password olga-pass-1");
+        assertTrue(added, added.contains("Added olga (staff,certadmin)"));
+
+        String bad = karaf.run("certportal:users add pete --roles wizard --password pete-pass-1",
+                "certportal:users add x! --roles staff --password pete-pass-1",
+                "certportal:users add quentin --roles staff --password short",
+                "certportal:users frobnicate");
+        assertTrue(bad, bad.contains("Error: Unknown role 'wizard'"));
+        assertTrue(bad, bad.contains("Error: User name 'x!' is invalid"));
+        assertTrue(bad, bad.contains("Error: Password is too short"));
+        assertTrue(bad, bad.contains("Error: Unknown action 'frobnicate'"));
+
+        String disabled = karaf.run("certportal:users disable olga", "certportal:users list");
+        assertTrue(disabled, disabled.matches("(?s).*olga\\s+Olga Operator\\s+disabled\\s+staff,certadmin.*"));
+        assertFalse("refused input changed nothing", disabled.contains("pete") || disabled.contains("quentin"));
+
+        String reset = karaf.run("certportal:users reset-password olga");
+        assertTrue(reset, reset.matches("(?s).*Generated password: \\S{14}.*"));
+    }
+
+    @Test
+    public void viewsCommandListsContributions() throws Exception {
+        String out = karaf.run("certportal:views");
+        assertTrue(out, out.contains("ROUTE"));
+        assertTrue(out, out.matches("(?s).*\\d+ view\\(s\\).*"));
+        String help = karaf.run("certportal:views --help");
+        assertTrue(help, help.contains("Lists the views contributed to the portal"));
+    }
+}

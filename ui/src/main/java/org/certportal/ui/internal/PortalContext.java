@@ -1,0 +1,57 @@
+package org.certportal.ui.internal;
+
+import java.util.Set;
+
+import org.certportal.security.api.SecurityService;
+import org.osgi.framework.BundleContext;
+import org.osgi.util.tracker.ServiceTracker;
+
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.VaadinService;
+
+/**
+ * What the portal's views need from OSGi: the security service and the view whiteboard. One per
+ * servlet, kept as an attribute of the Vaadin context (views are built by Vaadin, not by DS).
+ */
+public final class PortalContext {
+    /** Routes of the shell itself. */
+    static final Set<String> SHELL_ROUTES = Set.of("", "login", "access-denied");
+
+    private final ServiceTracker<SecurityService, SecurityService> security;
+    private final ViewWhiteboard views;
+
+    private PortalContext(BundleContext context, RouteConfiguration routes) {
+        this.security = new ServiceTracker<>(context, SecurityService.class, null);
+        this.views = new ViewWhiteboard(context, routes, security::getService, SHELL_ROUTES);
+    }
+
+    static PortalContext open(BundleContext context, RouteConfiguration routes) {
+        PortalContext portal = new PortalContext(context, routes);
+        portal.security.open();
+        portal.views.open();
+        return portal;
+    }
+
+    void close() {
+        views.close();
+        security.close();
+    }
+
+    /** The portal of the current Vaadin request or UI access. */
+    public static PortalContext current() {
+        return VaadinService.getCurrent().getContext().getAttribute(PortalContext.class);
+    }
+
+    public SecurityService security() {
+        SecurityService s = security.getService();
+        if (s == null) {
+            throw new IllegalStateException("The security service is not available: is the certportal-platform"
+                    + " feature fully started?");
+        }
+        return s;
+    }
+
+    ViewWhiteboard views() {
+        return views;
+    }
+}

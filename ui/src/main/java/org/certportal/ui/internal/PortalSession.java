@@ -1,0 +1,59 @@
+package org.certportal.ui.internal;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import javax.security.auth.Subject;
+
+import org.certportal.security.api.Caller;
+import org.certportal.security.api.SecurityService;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+
+/** The signed-in subject lives in the HTTP session; these read and change it. */
+public final class PortalSession {
+    static final String SUBJECT = "org.certportal.ui.subject";
+    static final String AFTER_SIGN_IN = "org.certportal.ui.afterSignIn";
+
+    private PortalSession() {
+    }
+
+    public static Optional<Subject> subject() {
+        VaadinSession session = VaadinSession.getCurrent();
+        return session == null ? Optional.empty()
+                : Optional.ofNullable((Subject) session.getSession().getAttribute(SUBJECT));
+    }
+
+    public static boolean isSignedIn() {
+        return subject().isPresent();
+    }
+
+    public static Optional<Caller> caller(SecurityService security) {
+        return subject().flatMap(security::callerOf);
+    }
+
+    public static void signIn(Subject subject, Duration idleTimeout) {
+        WrappedSession session = VaadinSession.getCurrent().getSession();
+        session.setAttribute(SUBJECT, subject);
+        session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds()));
+    }
+
+    public static void signOut(UI ui) {
+        ui.getPage().setLocation("/login");
+        VaadinSession.getCurrent().getSession().invalidate();
+    }
+
+    /** Remembers where a signed-out user wanted to go. */
+    public static void rememberTarget(String path) {
+        VaadinSession.getCurrent().getSession().setAttribute(AFTER_SIGN_IN, path);
+    }
+
+    public static String takeTarget() {
+        WrappedSession session = VaadinSession.getCurrent().getSession();
+        Object target = session.getAttribute(AFTER_SIGN_IN);
+        session.removeAttribute(AFTER_SIGN_IN);
+        return target == null ? "" : target.toString();
+    }
+}
