@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what the integration tests need and a fresh machine lacks: Debian's chromium and
+# chromium-driver for the browser tests. Needs root (as in CI) when something is missing.
+set -euo pipefail
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" != 0 ]; then
+  echo "The tests need: ${missing[*]}. Install them (sudo apt-get install ${missing[*]}) and run again." >&2
+  exit 1
+fi
+echo "Installing ${missing[*]} ..."
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# CertPortal on this machine:
+#   portal.sh start   build when needed, start Karaf in the background, wait for the portal
+#   portal.sh stop    stop it
+#   portal.sh status  is it running?
+#   portal.sh bench   platform benchmark (cold start, hot deploy of a view, memory)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+karaf="$here/target/assembly"
+port=8181
+
+needs_build() {
+  [ -x "$karaf/bin/karaf" ] || return 0
+  # any source newer than the distribution means a rebuild
+  [ -n "$(find "$root/pom.xml" "$root/bundles" "$root/ui/src" "$root/ui/pom.xml" "$root/features" "$here/src" "$here/pom.xml" \
+        -newer "$karaf/etc/config.properties" -type f -not -path '*/target/*' -print -quit 2>/dev/null)" ]
+}
+
+running() {
+  pgrep -f "karaf.home=$karaf" >/dev/null 2>&1
+}
+
+case "${1:-start}" in
+  start)
+    if running; then echo "CertPortal is already running: http://localhost:$port/"; exit 0; fi
+    if needs_build; then
+      echo "Building CertPortal (first time: several minutes) ..."
+      (cd "$root" && mvn -B -q install -DskipTests -pl karaf-assembly -am)
+    fi
+    "$karaf/bin/start"
+    printf 'Starting'
+    for _ in $(seq 1 240); do
+      if curl -fsS -o /dev/null "http://localhost:$port/login" 2>/dev/null; then
+        printf '\nCertPortal is up: http://localhost:%s/\n' "$port"
+        echo "Demo users (password 'certportal'): sysadmin, staff, certadmin, certmanager, records"
+        echo "Logs: $karaf/data/log/karaf.log    Stop: bash karaf-assembly/portal.sh stop"
+        exit 0
+      fi
+      printf '.'; sleep 0.5
+    done
+    echo; echo "The portal did not answer within 120 s; see $karaf/data/log/karaf.log" >&2; exit 1 ;;
+  stop)
+    if ! running; then echo "CertPortal is not running."; exit 0; fi
+    "$karaf/bin/stop"
+    for _ in $(seq 1 60); do running || { echo "Stopped."; exit 0; }; sleep 0.5; done
+    echo "Karaf did not stop within 30 s." >&2; exit 1 ;;
+  status)
+    if running; then echo "running: http://localhost:$port/"; else echo "stopped"; fi ;;
+  bench)
+    (cd "$root" && mvn -B -q install -DskipTests && \
+      mvn -B -q -pl itests exec:java -Dexec.classpathScope=test \
+        -Dexec.mainClass=org.certportal.itests.bench.PlatformBenchmark \
+        -Dcertportal.assembly="$here/target/certportal-karaf-0.1.0-SNAPSHOT.tar.gz" \
+        -Dcertportal.sampleViews="$root/itests/sample-views/target/certportal-sample-views-0.1.0-SNAPSHOT.jar") ;;
+  *) echo "usage: portal.sh start|stop|status|bench" >&2; exit 2 ;;
+esac
