@@ -5,7 +5,6 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,9 +16,6 @@ import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,21 +47,9 @@ public class PortalBrowserIT {
         }
     }
 
-    static WebDriver chromium() throws Exception {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,900",
-                "--user-data-dir=" + Files.createTempDirectory("certportal-chromium").toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
     @Before
     public void openBrowser() throws Exception {
-        browser = chromium();
+        browser = Chromium.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -141,12 +125,15 @@ public class PortalBrowserIT {
 
         karaf.run("bundle:stop " + sampleBundleId);
         // pushed to this page: no reload
-        shown("view-removed-note");
+        wait.until(d -> d.findElements(By.tagName("vaadin-notification-card")).stream()
+                .anyMatch(c -> c.getText().contains("has been removed from the portal")));
         shown("welcome");
         wait.until(d -> !menuIds().contains("nav-sample") && !menuIds().contains("nav-sample-manager"));
         browser.get(URL + "/sample-manager");
         shown("not-found");
 
+        browser.get(URL + "/");
+        shown("welcome");
         karaf.run("bundle:start " + sampleBundleId);
         wait.until(d -> menuIds().contains("nav-sample-manager"));
         browser.findElement(By.id("nav-sample-manager")).click();

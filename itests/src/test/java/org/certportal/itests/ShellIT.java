@@ -11,18 +11,18 @@ public class ShellIT {
 
     @Test
     public void usersCommandManagesAccountsAndRefusesBadInput() throws Exception {
-        String added = karaf.run("certportal:users add olga --roles staff,certadmin --name \"Olga Operator\""
-                + " --password olga-pass-1");
+        String added = karaf.run("certportal:users --roles staff,certadmin --name \"Olga Operator\""
+                + " --password olga-pass-1 add olga");
         assertTrue(added, added.contains("Added olga (staff,certadmin)"));
 
-        String bad = karaf.run("certportal:users add pete --roles wizard --password pete-pass-1",
-                "certportal:users add x! --roles staff --password pete-pass-1",
-                "certportal:users add quentin --roles staff --password short",
+        String bad = karaf.run("certportal:users --roles wizard --password pete-pass-1 add pete",
+                "certportal:users --roles staff --password pete-pass-1 add X-ray",
+                "certportal:users --roles staff --password short add quentin",
                 "certportal:users frobnicate");
-        assertTrue(bad, bad.contains("Error: Unknown role 'wizard'"));
-        assertTrue(bad, bad.contains("Error: User name 'x!' is invalid"));
-        assertTrue(bad, bad.contains("Error: Password is too short"));
-        assertTrue(bad, bad.contains("Error: Unknown action 'frobnicate'"));
+        assertTrue(bad, bad.contains("Unknown role 'wizard'"));
+        assertTrue(bad, bad.contains("User name 'X-ray' is invalid"));
+        assertTrue(bad, bad.contains("Password is too short"));
+        assertTrue(bad, bad.contains("Unknown action 'frobnicate'"));
 
         String disabled = karaf.run("certportal:users disable olga", "certportal:users list");
         assertTrue(disabled, disabled.matches("(?s).*olga\\s+Olga Operator\\s+disabled\\s+staff,certadmin.*"));

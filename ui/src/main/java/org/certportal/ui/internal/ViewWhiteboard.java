@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.certportal.security.api.Caller;
+import org.certportal.security.api.PermissionListener;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.internal.nav.RouteBook;
 import org.certportal.ui.spi.RegisteredView;
@@ -28,7 +29,8 @@ import com.vaadin.flow.router.RouteConfiguration;
  * Tracks {@link ViewContribution} services and keeps the Vaadin routes in step with them; tells
  * the open portal layouts when views come and go. Registered as the {@link ViewRegistry}.
  */
-final class ViewWhiteboard implements ViewRegistry, ServiceTrackerCustomizer<ViewContribution, ViewContribution> {
+final class ViewWhiteboard
+        implements ViewRegistry, PermissionListener, ServiceTrackerCustomizer<ViewContribution, ViewContribution> {
     private static final Logger LOG = LoggerFactory.getLogger(ViewWhiteboard.class);
 
     /** An open portal layout; told which view classes went away (possibly none). */
@@ -43,7 +45,7 @@ final class ViewWhiteboard implements ViewRegistry, ServiceTrackerCustomizer<Vie
     private final Map<Long, ViewContribution> contributions = new ConcurrentHashMap<>();
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private ServiceTracker<ViewContribution, ViewContribution> tracker;
-    private ServiceRegistration<ViewRegistry> registration;
+    private ServiceRegistration<?> registration;
 
     ViewWhiteboard(BundleContext context, RouteConfiguration routes, Supplier<SecurityService> security,
             Set<String> reservedRoutes) {
@@ -56,7 +58,8 @@ final class ViewWhiteboard implements ViewRegistry, ServiceTrackerCustomizer<Vie
     void open() {
         tracker = new ServiceTracker<>(context, ViewContribution.class, this);
         tracker.open();
-        registration = context.registerService(ViewRegistry.class, this, null);
+        registration = context.registerService(
+                new String[] { ViewRegistry.class.getName(), PermissionListener.class.getName() }, this, null);
     }
 
     void close() {
@@ -93,6 +96,12 @@ final class ViewWhiteboard implements ViewRegistry, ServiceTrackerCustomizer<Vie
             return List.of();
         }
         return book.active().stream().filter(v -> s.isPermitted(caller, v.permission())).toList();
+    }
+
+    /** A feature's permissions came or went: who sees which view may have changed. */
+    @Override
+    public void permissionsChanged() {
+        fire(Set.of());
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.certportal.security.api.AccessDeniedException;
 import org.certportal.security.api.Caller;
 import org.certportal.security.api.PermissionDefinition;
+import org.certportal.security.api.PermissionListener;
 import org.certportal.security.api.PermissionProvider;
 import org.certportal.security.api.Role;
 import org.certportal.security.api.SecurityService;
@@ -45,6 +46,7 @@ public class SecurityServiceImpl implements SecurityService {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityServiceImpl.class);
 
     private final List<PermissionProvider> providers = new CopyOnWriteArrayList<>();
+    private final List<PermissionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile PermissionPolicy policy = PermissionPolicy.of(List.of());
     private volatile Duration idleTimeout;
 
@@ -70,6 +72,16 @@ public class SecurityServiceImpl implements SecurityService {
         rebuildPolicy();
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeListener")
+    void addListener(PermissionListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(PermissionListener listener) {
+        listeners.remove(listener);
+    }
+
     private void rebuildPolicy() {
         List<PermissionDefinition> all = new ArrayList<>();
         for (PermissionProvider p : providers) {
@@ -80,6 +92,13 @@ public class SecurityServiceImpl implements SecurityService {
             }
         }
         policy = PermissionPolicy.of(all);
+        for (PermissionListener l : listeners) {
+            try {
+                l.permissionsChanged();
+            } catch (RuntimeException e) {
+                LOG.warn("A permission listener failed: {}", e.toString());
+            }
+        }
     }
 
     @Override

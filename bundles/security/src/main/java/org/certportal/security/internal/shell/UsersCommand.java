@@ -15,18 +15,17 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
-import org.certportal.security.api.AccessDeniedException;
 import org.certportal.security.api.PortalUser;
 import org.certportal.security.api.Role;
 import org.certportal.security.api.UserDirectory;
 
 @Command(scope = "certportal", name = "users", description = "Lists and manages portal users",
-        detailedDescription = "Actions:\n"
-                + "  list                                  all users with roles and state\n"
-                + "  add USER --roles R[,R] [--name N] [--password P]   a password is generated when none is given\n"
-                + "  disable USER | enable USER            refuse or allow sign-in\n"
-                + "  roles USER --roles R[,R]              replace the user's roles\n"
-                + "  reset-password USER [--password P]    a password is generated when none is given\n"
+        detailedDescription = "Options come before the action. Actions:\n"
+                + "  list                                             all users with roles and state\n"
+                + "  --roles R[,R] [--name N] [--password P] add USER   a password is generated when none is given\n"
+                + "  disable USER | enable USER                       refuse or allow sign-in\n"
+                + "  --roles R[,R] roles USER                         replace the user's roles\n"
+                + "  [--password P] reset-password USER               a password is generated when none is given\n"
                 + "Roles: staff, certadmin, certmanager, studentrecords, sysadmin.")
 @Service
 public class UsersCommand implements Action {
@@ -55,17 +54,9 @@ public class UsersCommand implements Action {
     @Option(name = "--password", aliases = "-p", description = "password (at least 8 characters)")
     String password;
 
+    /** Bad input and refusals throw: Karaf prints "Error executing command ...: " and the message. */
     @Override
     public Object execute() {
-        try {
-            run();
-        } catch (IllegalArgumentException | AccessDeniedException e) {
-            System.err.println("Error: " + e.getMessage());
-        }
-        return null;
-    }
-
-    private void run() {
         if (!ACTIONS.contains(action)) {
             throw new IllegalArgumentException("Unknown action '" + action + "'; use one of " + ACTIONS + ".");
         }
@@ -93,6 +84,7 @@ public class UsersCommand implements Action {
                 printGenerated(pw);
             }
         }
+        return null;
     }
 
     private void list() {
