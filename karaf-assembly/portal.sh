@@ -49,7 +49,7 @@ case "${1:-start}" in
     if running; then echo "running: http://localhost:$port/"; else echo "stopped"; fi ;;
   bench)
     (cd "$root" && mvn -B -q install -DskipTests && \
-      mvn -B -q -pl itests exec:java -Dexec.classpathScope=test \
+      mvn -B -q -pl itests test-compile exec:java -Dexec.classpathScope=test \
         -Dexec.mainClass=org.certportal.itests.bench.PlatformBenchmark \
         -Dcertportal.assembly="$here/target/certportal-karaf-0.1.0-SNAPSHOT.tar.gz" \
         -Dcertportal.sampleViews="$root/itests/sample-views/target/certportal-sample-views-0.1.0-SNAPSHOT.jar") ;;
