@@ -88,6 +88,20 @@ public class PortalBrowserIT {
     }
 
     @Test
+    public void signInLeadsToTheRequestedPageWithANewSessionId() {
+        browser.get(URL + "/sample");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#username input")));
+        String before = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        browser.findElement(By.cssSelector("#username input")).sendKeys("staff");
+        browser.findElement(By.cssSelector("#password input")).sendKeys("certportal");
+        browser.findElement(By.id("sign-in")).click();
+        shown("sample-view");
+        assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/sample"));
+        String after = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        assertFalse("the session id changes on sign-in", before.equals(after));
+    }
+
+    @Test
     public void staffSeesTheirViewsIsRefusedOthersAndSignsOut() {
         signIn("staff", "certportal");
         assertEquals("Welcome, Stella Staff", shown("welcome").getText());

@@ -9,6 +9,8 @@ import org.certportal.security.api.Caller;
 import org.certportal.security.api.SecurityService;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
 
@@ -35,6 +37,10 @@ public final class PortalSession {
     }
 
     public static void signIn(Subject subject, Duration idleTimeout) {
+        // a new session id on sign-in, so an id planted before it is worth nothing after it
+        if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request) {
+            request.getHttpServletRequest().changeSessionId();
+        }
         WrappedSession session = VaadinSession.getCurrent().getSession();
         session.setAttribute(SUBJECT, subject);
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds()));
