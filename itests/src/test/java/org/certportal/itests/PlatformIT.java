@@ -4,11 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
 import java.time.Duration;
@@ -34,7 +29,6 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
-import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
@@ -61,30 +55,7 @@ public class PlatformIT {
 
     @Configuration
     public Option[] config() {
-        String repo = System.getProperty("certportal.localRepo");
-        String mvnCfg = "etc/org.ops4j.pax.url.mvn.cfg";
-        return new Option[] {
-            karafDistributionConfiguration()
-                    .frameworkUrl(new File(System.getProperty("certportal.assembly")).toURI().toString())
-                    .name("CertPortal").karafVersion(System.getProperty("certportal.karafVersion"))
-                    .unpackDirectory(new File("target/exam")).useDeployFolder(false),
-            configureConsole().ignoreLocalConsole(),
-            logLevel(LogLevel.INFO),
-            editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.localRepository", repo),
-            editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.defaultRepositories",
-                    "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots,file:" + repo
-                            + "@id=build.local@snapshots"),
-            // Pax Exam's own container bundles come from the build's repository or Maven Central
-            editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.repositories",
-                    "https://repo1.maven.org/maven2@id=central"),
-            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", "28181"),
-            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", "28101"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", "28102"),
-            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", "28103"),
-            editConfigurationFilePut("etc/org.certportal.security.cfg", "hashIterations", "10000"),
-            systemProperty("org.ops4j.pax.exam.service.timeout").value("120000"),
-            systemProperty("certportal.sampleViews").value(System.getProperty("certportal.sampleViews")),
-        };
+        return Distribution.options(28181, 28101);
     }
 
     @Test

@@ -1,0 +1,35 @@
+package org.certportal.contacts.api;
+
+import java.util.Optional;
+
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Contacts. Reading demands {@link ContactPermissions#READ}, changing {@link ContactPermissions#EDIT}.
+ * Invalid input throws {@link IllegalArgumentException} with a clear message and changes nothing.
+ * There is no delete: certification actions never remove a person.
+ */
+@ProviderType
+public interface ContactService {
+
+    /** Sort keys {@link #search} accepts; the default is family name. */
+    String SORT_FAMILY_NAME = "familyName";
+    String SORT_GIVEN_NAME = "givenName";
+    String SORT_EMAIL = "email";
+    String SORT_EXTERNAL_ID = "externalId";
+
+    Contact create(ContactDraft draft);
+
+    /** @throws java.util.ConcurrentModificationException when someone saved the contact since it was read */
+    Contact update(long id, long expectedVersion, ContactDraft draft);
+
+    Optional<Contact> find(long id);
+
+    /**
+     * Contacts whose family or given name or email starts with the text (any case), or whose
+     * external identifier equals it; all contacts for blank text. Paged and sorted in the database.
+     */
+    Page<Contact> search(String text, PageRequest page);
+}

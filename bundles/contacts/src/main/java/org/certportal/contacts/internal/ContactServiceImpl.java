@@ -1,0 +1,136 @@
+package org.certportal.contacts.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ConcurrentModificationException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.certportal.contacts.api.Contact;
+import org.certportal.contacts.api.ContactDraft;
+import org.certportal.contacts.api.ContactPermissions;
+import org.certportal.contacts.api.ContactService;
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
+import org.certportal.persistence.api.SchemaMigrator;
+import org.certportal.security.api.SecurityService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Contacts in the portal database, through Aries JPA. Immediate: the schema is migrated when the
+ * bundle starts, and a failed migration leaves the service unregistered (logged by SCR).
+ */
+@Component(immediate = true)
+public class ContactServiceImpl implements ContactService {
+    static final String CHANGELOG = "db/contacts.changelog.xml";
+    private static final Map<String, String> SORTS = Map.of(SORT_FAMILY_NAME, "c.familyNameKey",
+            SORT_GIVEN_NAME, "c.givenName", SORT_EMAIL, "c.email", SORT_EXTERNAL_ID, "c.externalId");
+
+    private final JpaTemplate jpa;
+    private final SecurityService security;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public ContactServiceImpl(@Reference(target = "(osgi.unit.name=certportal-contacts)") JpaTemplate jpa,
+            @Reference SecurityService security, @Reference SchemaMigrator migrator) {
+        migrator.migrate(ContactServiceImpl.class, CHANGELOG);
+        this.jpa = jpa;
+        this.security = security;
+    }
+
+    @Override
+    public Contact create(ContactDraft draft) {
+        security.require(ContactPermissions.EDIT);
+        ContactDraft checked = ContactRules.check(draft, LocalDate.now(clock));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            refuseDuplicateExternalId(em, checked.externalId(), null);
+            ContactEntity entity = new ContactEntity(checked, clock.instant());
+            em.persist(entity);
+            em.flush();
+            return entity.toContact();
+        });
+    }
+
+    @Override
+    public Contact update(long id, long expectedVersion, ContactDraft draft) {
+        security.require(ContactPermissions.EDIT);
+        ContactDraft checked = ContactRules.check(draft, LocalDate.now(clock));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ContactEntity entity = em.find(ContactEntity.class, id);
+            if (entity == null) {
+                throw new IllegalArgumentException("No contact with id " + id + ".");
+            }
+            if (entity.version() != expectedVersion) {
+                throw new ConcurrentModificationException("The contact was changed by someone else since you"
+                        + " opened it; reload it and make your change again.");
+            }
+            refuseDuplicateExternalId(em, checked.externalId(), id);
+            entity.apply(checked);
+            em.flush();
+            return entity.toContact();
+        });
+    }
+
+    @Override
+    public Optional<Contact> find(long id) {
+        security.require(ContactPermissions.READ);
+        return jpa.txExpr(TransactionType.Required,
+                em -> Optional.ofNullable(em.find(ContactEntity.class, id)).map(ContactEntity::toContact));
+    }
+
+    @Override
+    public Page<Contact> search(String text, PageRequest page) {
+        security.require(ContactPermissions.READ);
+        String sortColumn = page.sortBy() == null ? "c.familyNameKey" : SORTS.get(page.sortBy());
+        if (sortColumn == null) {
+            throw new IllegalArgumentException("Contacts cannot be sorted by '" + page.sortBy() + "'; use one of "
+                    + SORTS.keySet() + ".");
+        }
+        String term = text == null ? "" : text.strip();
+        String like = " LIKE :prefix ESCAPE '\\'";
+        String where = term.isEmpty() ? "" : " WHERE c.familyNameKey" + like + " OR LOWER(c.givenName)" + like
+                + " OR c.email" + like + " OR c.externalId = :exact";
+        String direction = page.ascending() ? " ASC" : " DESC";
+        return jpa.txExpr(TransactionType.Required, em -> {
+            TypedQuery<ContactEntity> rows = em.createQuery("SELECT c FROM ContactEntity c" + where + " ORDER BY "
+                    + sortColumn + direction + ", c.id" + direction, ContactEntity.class);
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ContactEntity c" + where, Long.class);
+            if (!term.isEmpty()) {
+                String prefix = escapeLike(term.toLowerCase(Locale.ROOT)) + "%";
+                for (TypedQuery<?> q : new TypedQuery<?>[] { rows, count }) {
+                    q.setParameter("prefix", prefix);
+                    q.setParameter("exact", term);
+                }
+            }
+            rows.setFirstResult(page.offset()).setMaxResults(page.limit());
+            return new Page<>(rows.getResultList().stream().map(ContactEntity::toContact).toList(),
+                    count.getSingleResult());
+        });
+    }
+
+    private static void refuseDuplicateExternalId(EntityManager em, String externalId, Long exceptId) {
+        if (externalId == null) {
+            return;
+        }
+        Long clash = em.createQuery("SELECT COUNT(c) FROM ContactEntity c WHERE c.externalId = :x AND c.id <> :id",
+                Long.class).setParameter("x", externalId).setParameter("id", exceptId == null ? -1L : exceptId)
+                .getSingleResult();
+        if (clash > 0) {
+            throw new IllegalArgumentException("Another contact already has the external identifier '" + externalId
+                    + "'.");
+        }
+    }
+
+    /** Makes % and _ in user text match themselves. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

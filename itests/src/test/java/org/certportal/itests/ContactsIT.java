@@ -1,0 +1,99 @@
+package org.certportal.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import javax.inject.Inject;
+import javax.security.auth.Subject;
+
+import org.certportal.contacts.api.Contact;
+import org.certportal.contacts.api.ContactDraft;
+import org.certportal.contacts.api.ContactService;
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
+import org.certportal.security.api.AccessDeniedException;
+import org.certportal.security.api.SecurityService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/** The contact service in the distribution, on its default embedded database (schema by migration). */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ContactsIT {
+
+    @Inject
+    SecurityService security;
+    @Inject
+    ContactService contacts;
+
+    @Configuration
+    public Option[] config() {
+        return Distribution.options(28281, 28201);
+    }
+
+    private Subject as(String user) throws Exception {
+        return security.signIn(user, "certportal".toCharArray());
+    }
+
+    @Test
+    public void createsFindsAndPagesInTheDatabase() throws Exception {
+        Subject staff = as("staff");
+        Contact ada = security.callAs(staff, () -> contacts.create(
+                new ContactDraft("Ada", "Lovelace", "Ada@Example.org", LocalDate.of(1990, 12, 10), "S-0001")));
+        assertEquals("ada@example.org", ada.email());
+        for (int i = 0; i < 30; i++) {
+            int n = i;
+            security.callAs(staff, () -> contacts.create(
+                    new ContactDraft("Given" + n, String.format("Zed%02d", n), null, null, null)));
+        }
+        Page<Contact> page = security.callAs(staff, () -> contacts.search("zed", new PageRequest(10, 5, null, true)));
+        assertEquals(30, page.total());
+        assertEquals(List.of("Zed10", "Zed11", "Zed12", "Zed13", "Zed14"),
+                page.items().stream().map(Contact::familyName).toList());
+        Page<Contact> byId = security.callAs(staff, () -> contacts.search("S-0001", PageRequest.first(10)));
+        assertEquals(List.of(ada.id()), byId.items().stream().map(Contact::id).toList());
+        Page<Contact> wildcard = security.callAs(staff, () -> contacts.search("%", PageRequest.first(10)));
+        assertEquals("a % in the search text matches itself only", 0, wildcard.total());
+
+        Contact renamed = security.callAs(staff, () -> contacts.update(ada.id(), ada.version(),
+                new ContactDraft("Ada", "King", "ada@example.org", null, "S-0001")));
+        assertEquals("King", renamed.familyName());
+    }
+
+    @Test
+    public void refusesBadInputAndCallersWithoutTheRole() throws Exception {
+        Subject staff = as("staff");
+        Subject records = as("records");
+        long before = security.callAs(staff, () -> contacts.search("", PageRequest.first(1)).total());
+        String invalid = message(() -> security.callAs(staff,
+                () -> contacts.create(new ContactDraft("Bob", "Builder", "not-an-email", null, null))));
+        assertEquals("Email 'not-an-email' is not a valid address.", invalid);
+        String denied = message(() -> security.callAs(records,
+                () -> contacts.create(new ContactDraft("Bob", "Builder", null, null, null))));
+        assertTrue(denied, denied.contains("contacts.edit"));
+        security.callAs(staff, () -> contacts.create(new ContactDraft("Eve", "Twin", null, null, "S-0002")));
+        String duplicate = message(() -> security.callAs(staff,
+                () -> contacts.create(new ContactDraft("Eve", "Other", null, null, "S-0002"))));
+        assertTrue(duplicate, duplicate.contains("already has the external identifier"));
+        // Student Records may read
+        long after = security.callAs(records, () -> contacts.search("", PageRequest.first(1)).total());
+        assertEquals(before + 1, after);
+    }
+
+    private static String message(Runnable call) {
+        try {
+            call.run();
+        } catch (IllegalArgumentException | AccessDeniedException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("the call was not refused");
+    }
+}

@@ -1,0 +1,47 @@
+package org.certportal.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/** Pax Exam options that boot the CertPortal distribution built by this reactor, on free ports. */
+final class Distribution {
+    private Distribution() {
+    }
+
+    static Option[] options(int httpPort, int sshPort) {
+        String repo = System.getProperty("certportal.localRepo");
+        String mvnCfg = "etc/org.ops4j.pax.url.mvn.cfg";
+        return new Option[] {
+            karafDistributionConfiguration()
+                    .frameworkUrl(new File(System.getProperty("certportal.assembly")).toURI().toString())
+                    .name("CertPortal").karafVersion(System.getProperty("certportal.karafVersion"))
+                    .unpackDirectory(new File("target/exam")).useDeployFolder(false),
+            configureConsole().ignoreLocalConsole(),
+            logLevel(LogLevel.INFO),
+            editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.localRepository", repo),
+            editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.defaultRepositories",
+                    "file:${karaf.home}/${karaf.default.repository}@id=system.repository@snapshots,file:" + repo
+                            + "@id=build.local@snapshots"),
+            // Pax Exam's own container bundles come from the build's repository or Maven Central
+            editConfigurationFilePut(mvnCfg, "org.ops4j.pax.url.mvn.repositories",
+                    "https://repo1.maven.org/maven2@id=central"),
+            editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(httpPort)),
+            editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(sshPort)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                    String.valueOf(sshPort + 1)),
+            editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                    String.valueOf(sshPort + 2)),
+            editConfigurationFilePut("etc/org.certportal.security.cfg", "hashIterations", "10000"),
+            systemProperty("org.ops4j.pax.exam.service.timeout").value("120000"),
+            systemProperty("certportal.sampleViews").value(System.getProperty("certportal.sampleViews")),
+        };
+    }
+}
