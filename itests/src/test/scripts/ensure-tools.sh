@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the integration tests need and a fresh machine lacks: Debian's chromium and
-# chromium-driver for the browser tests. Needs root (as in CI) when something is missing.
+# chromium-driver for the browser tests, PostgreSQL's server binaries for the database tests
+# (no service is started: the tests run their own throwaway cluster). Needs root (as in CI) when something is missing.
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "The tests need: ${missing[*]}. Install them (sudo apt-get install ${missing[*]}) and run again." >&2

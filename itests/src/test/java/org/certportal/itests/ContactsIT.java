@@ -6,7 +6,11 @@ import static org.junit.Assert.assertTrue;
 import java.time.LocalDate;
 import java.util.List;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+
 import javax.inject.Inject;
+import javax.sql.DataSource;
 import javax.security.auth.Subject;
 
 import org.certportal.contacts.api.Contact;
@@ -20,6 +24,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.util.Filter;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -33,6 +38,14 @@ public class ContactsIT {
     SecurityService security;
     @Inject
     ContactService contacts;
+    @Inject
+    @Filter("(osgi.jndi.service.name=certportal)")
+    DataSource dataSource;
+
+    /** The product name the data source must report. */
+    protected String expectedDatabase() {
+        return "H2";
+    }
 
     @Configuration
     public Option[] config() {
@@ -41,6 +54,18 @@ public class ContactsIT {
 
     private Subject as(String user) throws Exception {
         return security.signIn(user, "certportal".toCharArray());
+    }
+
+    @Test
+    public void runsOnTheConfiguredDatabaseWithTheMigratedSchema() throws Exception {
+        try (Connection c = dataSource.getConnection()) {
+            assertEquals(expectedDatabase(), c.getMetaData().getDatabaseProductName());
+            try (ResultSet rs = c.createStatement().executeQuery(
+                    "SELECT COUNT(*) FROM databasechangelog WHERE id = 'contacts-1'")) {
+                assertTrue(rs.next());
+                assertEquals("the changeset ran exactly once", 1, rs.getInt(1));
+            }
+        }
     }
 
     @Test
