@@ -78,6 +78,34 @@ public class PortalBrowserIT {
     }
 
     @Test
+    public void staffCreatesAndFindsAContactAndStudentRecordsOnlyReads() {
+        signIn("staff", "certportal");
+        shown("welcome");
+        wait.until(d -> menuIds().contains("nav-contacts"));
+        browser.findElement(By.id("nav-contacts")).click();
+        shown("contacts-title");
+        browser.findElement(By.id("contact-new")).click();
+        shown("contact-family-name").findElement(By.tagName("input")).sendKeys("Hopper");
+        browser.findElement(By.cssSelector("#contact-given-name input")).sendKeys("Grace");
+        browser.findElement(By.cssSelector("#contact-email input")).sendKeys("grace@example.org");
+        browser.findElement(By.cssSelector("#contact-external-id input")).sendKeys("BRW-1");
+        browser.findElement(By.id("contact-save")).click();
+        browser.findElement(By.cssSelector("#contact-search input")).sendKeys("BRW-1");
+        wait.until(d -> d.findElements(By.cssSelector("#contact-grid vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> "grace@example.org".equals(c.getText())));
+
+        browser.findElement(By.id("sign-out")).click();
+        signIn("records", "certportal");
+        shown("welcome");
+        browser.get(URL + "/contacts");
+        shown("contacts-title");
+        wait.until(d -> d.findElements(By.cssSelector("#contact-grid vaadin-grid-cell-content")).stream()
+                .anyMatch(c -> "grace@example.org".equals(c.getText())));
+        assertTrue("Student Records may read but not create contacts",
+                browser.findElements(By.id("contact-new")).stream().noneMatch(WebElement::isDisplayed));
+    }
+
+    @Test
     public void wrongPasswordIsRefused() {
         signIn("staff", "not-the-password");
         assertEquals("Wrong user name or password.", shown("sign-in-error").getText());
