@@ -1,5 +1,6 @@
 package org.certportal.ui.internal;
 
+import java.util.ConcurrentModificationException;
 import java.util.UUID;
 
 import org.certportal.security.api.AccessDeniedException;
@@ -13,7 +14,8 @@ import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ErrorHandler;
 
 /**
- * Errors from event handlers (a button click, a save): refusals and bad input show their message;
+ * Errors from event handlers (a button click, a save): refusals, bad input and edit conflicts show
+ * their message;
  * anything else is logged with an id that the user sees, never a stack trace.
  */
 final class PortalErrorHandler implements ErrorHandler {
@@ -26,10 +28,13 @@ final class PortalErrorHandler implements ErrorHandler {
         String message;
         AccessDeniedException denied = find(t, AccessDeniedException.class);
         IllegalArgumentException invalid = find(t, IllegalArgumentException.class);
+        ConcurrentModificationException stale = find(t, ConcurrentModificationException.class);
         if (denied != null) {
             message = denied.getMessage();
         } else if (invalid != null) {
             message = invalid.getMessage();
+        } else if (stale != null) {
+            message = stale.getMessage();
         } else {
             String id = newErrorId();
             LOG.error("Error {} in the portal", id, t);

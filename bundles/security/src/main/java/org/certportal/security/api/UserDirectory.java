@@ -7,7 +7,7 @@ import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The portal's accounts. Every method except {@link #find} demands {@link Permissions#USERS_ADMIN}.
+ * The portal's accounts. Every method demands {@link Permissions#USERS_ADMIN}.
  * Invalid input throws {@link IllegalArgumentException} with a clear message and changes nothing.
  */
 @ProviderType

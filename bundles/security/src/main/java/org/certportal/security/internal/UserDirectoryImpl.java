@@ -71,6 +71,7 @@ public class UserDirectoryImpl implements UserDirectory, CredentialVerifier {
 
     @Override
     public Optional<PortalUser> find(String userName) {
+        security.require(Permissions.USERS_ADMIN);
         return Optional.ofNullable(file.read().get(userName)).map(StoredUser::toPortalUser);
     }
 

@@ -70,7 +70,8 @@ class UserDirectoryTest {
         assertTrue(users.verify("alice", "s3cret-pw".toCharArray()).isEmpty(), "disabled users cannot sign in");
 
         asSysadmin(() -> users.setRoles("alice", Set.of(Role.STAFF, Role.STUDENT_RECORDS)));
-        assertEquals(Set.of(Role.STAFF, Role.STUDENT_RECORDS), users.find("alice").orElseThrow().roles());
+        assertEquals(Set.of(Role.STAFF, Role.STUDENT_RECORDS), asSysadmin(() -> users.find("alice")).orElseThrow().roles());
+        assertThrows(AccessDeniedException.class, () -> users.find("alice"), "reading accounts needs the permission too");
 
         asSysadmin(() -> {
             users.resetPassword("alice", "another-pw".toCharArray());
