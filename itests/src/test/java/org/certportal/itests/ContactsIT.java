@@ -13,6 +13,8 @@ import javax.inject.Inject;
 import javax.sql.DataSource;
 import javax.security.auth.Subject;
 
+import org.certportal.audit.api.AuditLog;
+import org.certportal.audit.api.AuditRecord;
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactDraft;
 import org.certportal.contacts.api.ContactService;
@@ -38,6 +40,8 @@ public class ContactsIT {
     SecurityService security;
     @Inject
     ContactService contacts;
+    @Inject
+    AuditLog audit;
     @Inject
     @Filter("(osgi.jndi.service.name=certportal)")
     DataSource dataSource;
@@ -91,6 +95,16 @@ public class ContactsIT {
         Contact renamed = security.callAs(staff, () -> contacts.update(ada.id(), ada.version(),
                 new ContactDraft("Ada", "King", "ada@example.org", null, "S-0001")));
         assertEquals("King", renamed.familyName());
+
+        // both changes are in the audit log, newest first, with who and what
+        Page<AuditRecord> trail = security.callAs(as("sysadmin"),
+                () -> audit.search("contact", String.valueOf(ada.id()), null, PageRequest.first(10)));
+        assertEquals(2, trail.total());
+        assertEquals(List.of("updated", "created"), trail.items().stream().map(AuditRecord::action).toList());
+        assertEquals("staff", trail.items().get(0).actor());
+        assertEquals("familyName: Lovelace → King\nbirthDate: 1990-12-10 → ∅", trail.items().get(0).changes());
+        assertTrue(message(() -> security.callAs(staff, () -> audit.search(null, null, null, PageRequest.first(1))))
+                .contains("audit.read"));
     }
 
     @Test

@@ -12,6 +12,8 @@ import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.certportal.audit.api.AuditLog;
+import org.certportal.audit.api.Changes;
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactDraft;
 import org.certportal.contacts.api.ContactPermissions;
@@ -31,19 +33,22 @@ import org.osgi.service.component.annotations.Reference;
 @Component(immediate = true)
 public class ContactServiceImpl implements ContactService {
     static final String CHANGELOG = "db/contacts.changelog.xml";
+    static final String AUDIT_TYPE = "contact";
     private static final Map<String, String> SORTS = Map.of(SORT_FAMILY_NAME, "c.familyNameKey",
             SORT_GIVEN_NAME, "c.givenName", SORT_EMAIL, "c.email", SORT_EXTERNAL_ID, "c.externalId");
 
     private final JpaTemplate jpa;
     private final SecurityService security;
+    private final AuditLog audit;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public ContactServiceImpl(@Reference(target = "(osgi.unit.name=certportal-contacts)") JpaTemplate jpa,
-            @Reference SecurityService security, @Reference SchemaMigrator migrator) {
+            @Reference SecurityService security, @Reference SchemaMigrator migrator, @Reference AuditLog audit) {
         migrator.migrate(ContactServiceImpl.class, CHANGELOG);
         this.jpa = jpa;
         this.security = security;
+        this.audit = audit;
     }
 
     @Override
@@ -55,7 +60,9 @@ public class ContactServiceImpl implements ContactService {
             ContactEntity entity = new ContactEntity(checked, clock.instant());
             em.persist(entity);
             em.flush();
-            return entity.toContact();
+            Contact created = entity.toContact();
+            audit.record(em, AUDIT_TYPE, created.id(), "created", changes(null, created));
+            return created;
         });
     }
 
@@ -73,9 +80,15 @@ public class ContactServiceImpl implements ContactService {
                         + " opened it; reload it and make your change again.");
             }
             refuseDuplicateExternalId(em, checked.externalId(), id);
+            Contact before = entity.toContact();
             entity.apply(checked);
             em.flush();
-            return entity.toContact();
+            Contact after = entity.toContact();
+            Changes changes = changes(before, after);
+            if (!changes.isEmpty()) {
+                audit.record(em, AUDIT_TYPE, id, "updated", changes);
+            }
+            return after;
         });
     }
 
@@ -114,6 +127,15 @@ public class ContactServiceImpl implements ContactService {
             return new Page<>(rows.getResultList().stream().map(ContactEntity::toContact).toList(),
                     count.getSingleResult());
         });
+    }
+
+    private static Changes changes(Contact before, Contact after) {
+        return Changes.of()
+                .field("givenName", before == null ? null : before.givenName(), after.givenName())
+                .field("familyName", before == null ? null : before.familyName(), after.familyName())
+                .field("email", before == null ? null : before.email(), after.email())
+                .field("birthDate", before == null ? null : before.birthDate(), after.birthDate())
+                .field("externalId", before == null ? null : before.externalId(), after.externalId());
     }
 
     private static void refuseDuplicateExternalId(EntityManager em, String externalId, Long exceptId) {

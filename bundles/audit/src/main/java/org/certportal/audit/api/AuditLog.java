@@ -1,0 +1,24 @@
+package org.certportal.audit.api;
+
+import javax.persistence.EntityManager;
+
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The audit log of every state change that matters. */
+@ProviderType
+public interface AuditLog {
+
+    /**
+     * Records a change in the caller's own transaction (through its entity manager), so the entry
+     * exists exactly when the change does. The actor is the current caller, or "system".
+     */
+    void record(EntityManager em, String entityType, Object entityId, String action, Changes changes);
+
+    /**
+     * Newest first, filtered in the database: entity type (exact, optional), entity id (exact,
+     * optional), actor (exact, optional). Demands {@link AuditPermissions#READ}.
+     */
+    Page<AuditRecord> search(String entityType, String entityId, String actor, PageRequest page);
+}

@@ -1,0 +1,118 @@
+package org.certportal.audit.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.persistence.EntityManager;
+import javax.sql.DataSource;
+
+import org.certportal.audit.api.AuditLog;
+import org.certportal.audit.api.AuditPermissions;
+import org.certportal.audit.api.AuditRecord;
+import org.certportal.audit.api.Changes;
+import org.certportal.persistence.api.DataSources;
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
+import org.certportal.persistence.api.SchemaMigrator;
+import org.certportal.security.api.Caller;
+import org.certportal.security.api.SecurityService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** Entries are inserted through the caller's entity manager and read with plain JDBC. */
+@Component(immediate = true)
+public class AuditLogImpl implements AuditLog {
+    static final int MAX_CHANGES = 8000;
+    private final SecurityService security;
+    private final DataSource dataSource;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public AuditLogImpl(@Reference SecurityService security, @Reference SchemaMigrator migrator,
+            @Reference(target = DataSources.TARGET) DataSource dataSource) {
+        migrator.migrate(AuditLogImpl.class, "db/audit.changelog.xml");
+        this.security = security;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void record(EntityManager em, String entityType, Object entityId, String action, Changes changes) {
+        String actor = security.currentCaller().map(Caller::userName).orElse("system");
+        String text = changes == null ? "" : changes.describe();
+        if (text.length() > MAX_CHANGES) {
+            text = text.substring(0, MAX_CHANGES - 1) + "…";
+        }
+        em.createNativeQuery("INSERT INTO audit_entry (at, actor, entity_type, entity_id, action, changes)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")
+                .setParameter(1, Timestamp.from(clock.instant()))
+                .setParameter(2, actor)
+                .setParameter(3, required(entityType, "entity type"))
+                .setParameter(4, required(String.valueOf(entityId), "entity id"))
+                .setParameter(5, required(action, "action"))
+                .setParameter(6, text)
+                .executeUpdate();
+    }
+
+    @Override
+    public Page<AuditRecord> search(String entityType, String entityId, String actor, PageRequest page) {
+        security.require(AuditPermissions.READ);
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<String> args = new ArrayList<>();
+        filter(where, args, "entity_type", entityType);
+        filter(where, args, "entity_id", entityId);
+        filter(where, args, "actor", actor);
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM audit_entry" + where)) {
+                bind(count, args);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<AuditRecord> rows = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id, at, actor, entity_type, entity_id, action,"
+                    + " changes FROM audit_entry" + where + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+                bind(select, args);
+                select.setInt(args.size() + 1, page.limit());
+                select.setInt(args.size() + 2, page.offset());
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new AuditRecord(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                    }
+                }
+            }
+            return new Page<>(rows, total);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the audit log failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void filter(StringBuilder where, List<String> args, String column, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" AND ").append(column).append(" = ?");
+            args.add(value.strip());
+        }
+    }
+
+    private static void bind(PreparedStatement ps, List<String> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            ps.setString(i + 1, args.get(i));
+        }
+    }
+
+    private static String required(String value, String what) {
+        if (value == null || value.isBlank() || value.length() > 64) {
+            throw new IllegalArgumentException("An audit entry needs a " + what + " of 1 to 64 characters.");
+        }
+        return value;
+    }
+}
