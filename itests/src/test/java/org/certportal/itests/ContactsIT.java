@@ -108,6 +108,23 @@ public class ContactsIT {
     }
 
     @Test
+    public void createsManyAtOnceOrNoneWhenOneIsInvalid() throws Exception {
+        Subject staff = as("staff");
+        long before = security.callAs(staff, () -> contacts.search("", PageRequest.first(1)).total());
+        List<ContactDraft> good = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            good.add(new ContactDraft("Bulk", "Many" + i, "bulk" + i + "@example.org", null, "BULK-" + i));
+        }
+        assertEquals(12, (int) security.callAs(staff, () -> contacts.createAll(good)));
+        List<ContactDraft> bad = new java.util.ArrayList<>(good.subList(0, 3));
+        bad.replaceAll(d -> new ContactDraft(d.givenName(), d.familyName(), d.email(), null, null));
+        bad.add(new ContactDraft("Bulk", "Broken", "broken@", null, null));
+        String refused = message(() -> security.callAs(staff, () -> contacts.createAll(bad)));
+        assertEquals("Contact 4: Email 'broken@' is not a valid address.", refused);
+        assertEquals(before + 12, (long) security.callAs(staff, () -> contacts.search("", PageRequest.first(1)).total()));
+    }
+
+    @Test
     public void refusesBadInputAndCallersWithoutTheRole() throws Exception {
         Subject staff = as("staff");
         Subject records = as("records");

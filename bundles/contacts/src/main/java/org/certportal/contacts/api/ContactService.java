@@ -22,6 +22,15 @@ public interface ContactService {
 
     Contact create(ContactDraft draft);
 
+    /**
+     * Creates many contacts at once (imports, demo data), in chunks of one transaction each, with
+     * one audit entry per chunk. Every draft is checked first: one invalid draft refuses the whole
+     * call and nothing is stored. An external identifier already taken fails its chunk.
+     *
+     * @return how many contacts were created
+     */
+    int createAll(java.util.List<ContactDraft> drafts);
+
     /** @throws java.util.ConcurrentModificationException when someone saved the contact since it was read */
     Contact update(long id, long expectedVersion, ContactDraft draft);
 
