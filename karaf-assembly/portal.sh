@@ -4,6 +4,7 @@
 #   portal.sh stop    stop it
 #   portal.sh status  is it running?
 #   portal.sh bench   platform benchmark (cold start, hot deploy of a view, memory)
+#   portal.sh bench-db  contacts on a throwaway PostgreSQL: inserts vs raw JDBC, page latency
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -32,6 +33,11 @@ case "${1:-start}" in
     printf 'Starting'
     for _ in $(seq 1 240); do
       if curl -fsS -o /dev/null "http://localhost:$port/login" 2>/dev/null; then
+        if [ ! -f "$karaf/data/.demo-data" ]; then
+          # first start: a small demo data set
+          printf 'certportal:demo-data --contacts 200 --seed 1\n' | "$karaf/bin/client" -u admin -p admin -r 10 -b \
+            >/dev/null 2>&1 && touch "$karaf/data/.demo-data" || echo "(demo data not loaded; see the log)"
+        fi
         printf '\nCertPortal is up: http://localhost:%s/\n' "$port"
         echo "Demo users (password 'certportal'): sysadmin, staff, certadmin, certmanager, records"
         echo "Logs: $karaf/data/log/karaf.log    Stop: bash karaf-assembly/portal.sh stop"
@@ -53,5 +59,19 @@ case "${1:-start}" in
         -Dexec.mainClass=org.certportal.itests.bench.PlatformBenchmark \
         -Dcertportal.assembly="$here/target/certportal-karaf-0.1.0-SNAPSHOT.tar.gz" \
         -Dcertportal.sampleViews="$root/itests/sample-views/target/certportal-sample-views-0.1.0-SNAPSHOT.jar") ;;
-  *) echo "usage: portal.sh start|stop|status|bench" >&2; exit 2 ;;
+  bench-db)
+    [ -f "$here/target/certportal-karaf-0.1.0-SNAPSHOT.tar.gz" ] || (cd "$root" && mvn -B -q install -DskipTests)
+    work=$(mktemp -d); chmod 755 "$work"; pgport=55499
+    trap 'bash "$root/itests/src/test/scripts/pg.sh" stop "$work/pg" $pgport; [ -x "$work/k/bin/stop" ] && "$work/k/bin/stop" >/dev/null 2>&1; sleep 3; pkill -9 -f "karaf.home=$work/k" || true; rm -rf "$work"' EXIT
+    bash "$root/itests/src/test/scripts/pg.sh" start "$work/pg" $pgport
+    mkdir -p "$work/k" && tar -xzf "$here/target/certportal-karaf-0.1.0-SNAPSHOT.tar.gz" -C "$work/k" --strip-components=1
+    echo "org.osgi.service.http.port = 19281" >> "$work/k/etc/org.ops4j.pax.web.cfg"
+    sed -i "s/^sshPort *=.*/sshPort = 19201/" "$work/k/etc/org.apache.karaf.shell.cfg"
+    sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = 19202/; s/^rmiServerPort *=.*/rmiServerPort = 19203/" "$work/k/etc/org.apache.karaf.management.cfg"
+    sed -i "s#^osgi.jdbc.driver.class.*#osgi.jdbc.driver.class = org.postgresql.Driver#; s#^url .*#url = jdbc:postgresql://127.0.0.1:$pgport/certportal?reWriteBatchedInserts=true#; s#^user .*#user = postgres#" \
+      "$work/k/etc/org.ops4j.datasource-certportal.cfg"
+    "$work/k/bin/start"
+    for _ in $(seq 1 240); do curl -fsS -o /dev/null "http://localhost:19281/login" 2>/dev/null && break; sleep 0.5; done
+    printf 'certportal:contacts-benchmark --rows %s\n' "${2:-100000}" | "$work/k/bin/client" -a 19201 -u admin -p admin -r 20 -b 2>&1 | grep -v JAVA_HOME ;;
+  *) echo "usage: portal.sh start|stop|status|bench|bench-db [ROWS]" >&2; exit 2 ;;
 esac

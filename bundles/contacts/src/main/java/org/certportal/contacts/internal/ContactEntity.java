@@ -22,7 +22,8 @@ import org.certportal.contacts.api.ContactDraft;
 public class ContactEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_seq")
-    @SequenceGenerator(name = "contact_seq", sequenceName = "contact_seq", allocationSize = 50)
+    // allocation size = the sequence's start and increment: one sequence call per 500 inserts
+    @SequenceGenerator(name = "contact_seq", sequenceName = "contact_seq", allocationSize = 500)
     private Long id;
     @Column(name = "given_name")
     private String givenName;
