@@ -1,5 +1,7 @@
 package org.certportal.audit.api;
 
+import java.sql.Connection;
+
 import javax.persistence.EntityManager;
 
 import org.certportal.persistence.api.Page;
@@ -15,6 +17,9 @@ public interface AuditLog {
      * exists exactly when the change does. The actor is the current caller, or "system".
      */
     void record(EntityManager em, String entityType, Object entityId, String action, Changes changes);
+
+    /** The same for callers working with JDBC: the entry is written on their connection, in their transaction. */
+    void record(Connection connection, String entityType, Object entityId, String action, Changes changes);
 
     /**
      * Newest first, filtered in the database: entity type (exact, optional), entity id (exact,

@@ -42,22 +42,41 @@ public class AuditLogImpl implements AuditLog {
         this.dataSource = dataSource;
     }
 
+    private static final String INSERT = "INSERT INTO audit_entry (at, actor, entity_type, entity_id, action, changes)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
+
     @Override
     public void record(EntityManager em, String entityType, Object entityId, String action, Changes changes) {
+        Object[] values = values(entityType, entityId, action, changes);
+        javax.persistence.Query insert = em.createNativeQuery(INSERT);
+        for (int i = 0; i < values.length; i++) {
+            insert.setParameter(i + 1, values[i]);
+        }
+        insert.executeUpdate();
+    }
+
+    @Override
+    public void record(Connection connection, String entityType, Object entityId, String action, Changes changes) {
+        Object[] values = values(entityType, entityId, action, changes);
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing the audit log failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The column values of an entry, checked. */
+    private Object[] values(String entityType, Object entityId, String action, Changes changes) {
         String actor = security.currentCaller().map(Caller::userName).orElse("system");
         String text = changes == null ? "" : changes.describe();
         if (text.length() > MAX_CHANGES) {
             text = text.substring(0, MAX_CHANGES - 1) + "…";
         }
-        em.createNativeQuery("INSERT INTO audit_entry (at, actor, entity_type, entity_id, action, changes)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-                .setParameter(1, Timestamp.from(clock.instant()))
-                .setParameter(2, actor)
-                .setParameter(3, required(entityType, "entity type"))
-                .setParameter(4, required(String.valueOf(entityId), "entity id"))
-                .setParameter(5, required(action, "action"))
-                .setParameter(6, text)
-                .executeUpdate();
+        return new Object[] { Timestamp.from(clock.instant()), actor, required(entityType, "entity type"),
+            required(String.valueOf(entityId), "entity id"), required(action, "action"), text };
     }
 
     @Override

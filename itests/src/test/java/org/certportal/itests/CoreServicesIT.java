@@ -4,6 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.List;
 
 import java.sql.Connection;
@@ -22,6 +25,8 @@ import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.security.api.AccessDeniedException;
 import org.certportal.security.api.SecurityService;
+import org.certportal.settings.api.OrganisationSettings;
+import org.certportal.settings.api.SettingsService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -31,10 +36,10 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** The contact service in the distribution, on its default embedded database (schema by migration). */
+/** The core services (contacts, audit, settings) in the distribution, on its default embedded database. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ContactsIT {
+public class CoreServicesIT {
 
     @Inject
     SecurityService security;
@@ -42,6 +47,8 @@ public class ContactsIT {
     ContactService contacts;
     @Inject
     AuditLog audit;
+    @Inject
+    SettingsService settings;
     @Inject
     @Filter("(osgi.jndi.service.name=certportal)")
     DataSource dataSource;
@@ -105,6 +112,29 @@ public class ContactsIT {
         assertEquals("familyName: Lovelace → King\nbirthDate: 1990-12-10 → ∅", trail.items().get(0).changes());
         assertTrue(message(() -> security.callAs(staff, () -> audit.search(null, null, null, PageRequest.first(1))))
                 .contains("audit.read"));
+    }
+
+    @Test
+    public void settingsAreReadByAllChangedBySysadminAndAudited() throws Exception {
+        Subject admin = as("sysadmin");
+        Subject staff = as("staff");
+        OrganisationSettings wanted = new OrganisationSettings(ZoneId.of("America/Toronto"), OptionalInt.of(60),
+                5L * 1024 * 1024, Set.of("application/pdf"));
+        security.callAs(admin, () -> settings.update(wanted));
+        assertEquals(wanted, security.callAs(staff, () -> settings.current()));
+
+        String denied = message(() -> security.callAs(staff, () -> settings.update(OrganisationSettings.defaults())));
+        assertTrue(denied, denied.contains("settings.edit"));
+        String invalid = message(() -> security.callAs(admin, () -> settings.update(new OrganisationSettings(
+                ZoneId.of("UTC"), OptionalInt.of(0), 2048, Set.of("application/pdf")))));
+        assertTrue(invalid, invalid.startsWith("Expiring notices"));
+        assertEquals("refused changes leave the settings as they were", wanted,
+                security.callAs(staff, () -> settings.current()));
+
+        Page<AuditRecord> trail = security.callAs(admin,
+                () -> audit.search("settings", "organisation", "sysadmin", PageRequest.first(5)));
+        assertTrue(trail.items().get(0).changes(), trail.items().get(0).changes().contains("timeZone: UTC → America/Toronto")
+                || trail.items().get(0).changes().contains("→ America/Toronto"));
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ContactsPostgresIT extends ContactsIT {
+public class CoreServicesPostgresIT extends CoreServicesIT {
 
     @Override
     protected String expectedDatabase() {
