@@ -106,6 +106,28 @@ public class PortalBrowserIT {
     }
 
     @Test
+    public void sysadminChangesSettingsAndStaffCannotOpenThem() {
+        signIn("sysadmin", "certportal");
+        shown("welcome");
+        wait.until(d -> menuIds().containsAll(List.of("nav-settings", "nav-audit")));
+        browser.findElement(By.id("nav-settings")).click();
+        shown("settings-title");
+        wait.until(d -> d.findElement(By.id("settings-expiring-days")).getText().contains("no expiring emails"));
+        WebElement days = browser.findElement(By.cssSelector("#settings-expiring-days input"));
+        days.sendKeys("45");
+        browser.findElement(By.id("settings-save")).click();
+        browser.navigate().refresh();
+        wait.until(d -> "45".equals(d.findElement(By.cssSelector("#settings-expiring-days input")).getAttribute("value")));
+
+        browser.findElement(By.id("sign-out")).click();
+        signIn("staff", "certportal");
+        shown("welcome");
+        assertFalse(menuIds().contains("nav-settings"));
+        browser.get(URL + "/settings");
+        shown("access-denied");
+    }
+
+    @Test
     public void wrongPasswordIsRefused() {
         signIn("staff", "not-the-password");
         assertEquals("Wrong user name or password.", shown("sign-in-error").getText());
