@@ -69,6 +69,12 @@ public class PortalBrowserIT {
         browser.findElement(By.id("sign-in")).click();
     }
 
+    /** Signs out and waits for the sign-in page, so that the next page load does not race the redirect. */
+    private void signOut() {
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+    }
+
     private WebElement shown(String id) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
@@ -94,7 +100,7 @@ public class PortalBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector("#contact-grid vaadin-grid-cell-content")).stream()
                 .anyMatch(c -> "grace@example.org".equals(c.getText())));
 
-        browser.findElement(By.id("sign-out")).click();
+        signOut();
         signIn("records", "certportal");
         shown("welcome");
         browser.get(URL + "/contacts");
@@ -119,7 +125,7 @@ public class PortalBrowserIT {
         browser.navigate().refresh();
         wait.until(d -> "45".equals(d.findElement(By.cssSelector("#settings-expiring-days input")).getAttribute("value")));
 
-        browser.findElement(By.id("sign-out")).click();
+        signOut();
         signIn("staff", "certportal");
         shown("welcome");
         assertFalse(menuIds().contains("nav-settings"));

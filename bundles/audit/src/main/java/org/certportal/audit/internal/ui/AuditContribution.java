@@ -1,43 +1,14 @@
 package org.certportal.audit.internal.ui;
 
 import org.certportal.audit.api.AuditPermissions;
+import org.certportal.ui.spi.BasicViewContribution;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Component;
 
-@Component
-public class AuditContribution implements ViewContribution {
-    @Override
-    public String route() {
-        return "audit";
-    }
-
-    @Override
-    public String title() {
-        return "Audit log";
-    }
-
-    @Override
-    public String permission() {
-        return AuditPermissions.READ;
-    }
-
-    @Override
-    public Class<? extends com.vaadin.flow.component.Component> viewClass() {
-        return AuditView.class;
-    }
-
-    @Override
-    public String group() {
-        return "Administration";
-    }
-
-    @Override
-    public int order() {
-        return 900;
-    }
-
-    @Override
-    public String icon() {
-        return "vaadin:records";
+@Component(service = ViewContribution.class)
+public class AuditContribution extends BasicViewContribution {
+    public AuditContribution() {
+        super("audit", "Audit log", AuditPermissions.READ, AuditView.class, "Administration", 900,
+                "vaadin:records");
     }
 }

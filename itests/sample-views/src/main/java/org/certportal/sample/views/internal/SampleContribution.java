@@ -1,37 +1,12 @@
 package org.certportal.sample.views.internal;
 
+import org.certportal.ui.spi.BasicViewContribution;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Component;
 
-@Component
-public class SampleContribution implements ViewContribution {
-    @Override
-    public String route() {
-        return "sample";
-    }
-
-    @Override
-    public String title() {
-        return "Sample";
-    }
-
-    @Override
-    public String permission() {
-        return SamplePermissions.READ;
-    }
-
-    @Override
-    public Class<? extends com.vaadin.flow.component.Component> viewClass() {
-        return SampleView.class;
-    }
-
-    @Override
-    public String group() {
-        return "Samples";
-    }
-
-    @Override
-    public String icon() {
-        return "vaadin:flask";
+@Component(service = ViewContribution.class)
+public class SampleContribution extends BasicViewContribution {
+    public SampleContribution() {
+        super("sample", "Sample", SamplePermissions.READ, SampleView.class, "Samples", 100, "vaadin:flask");
     }
 }
