@@ -151,6 +151,8 @@ public class CoreServicesIT {
         bad.add(new ContactDraft("Bulk", "Broken", "broken@", null, null));
         String refused = message(() -> security.callAs(staff, () -> contacts.createAll(bad)));
         assertEquals("Contact 4: Email 'broken@' is not a valid address.", refused);
+        String taken = message(() -> security.callAs(staff, () -> contacts.createAll(good.subList(0, 2))));
+        assertTrue(taken, taken.startsWith("External identifier(s) already taken: BULK-"));
         assertEquals(before + 12, (long) security.callAs(staff, () -> contacts.search("", PageRequest.first(1)).total()));
     }
 

@@ -85,6 +85,7 @@ public class ContactServiceImpl implements ContactService {
         for (int from = 0; from < checked.size(); from += CHUNK) {
             List<ContactDraft> chunk = checked.subList(from, Math.min(checked.size(), from + CHUNK));
             jpa.tx(TransactionType.Required, em -> {
+                refuseTakenExternalIds(em, chunk);
                 for (ContactDraft d : chunk) {
                     em.persist(new ContactEntity(d, clock.instant()));
                 }
@@ -165,6 +166,23 @@ public class ContactServiceImpl implements ContactService {
                 .field("email", before == null ? null : before.email(), after.email())
                 .field("birthDate", before == null ? null : before.birthDate(), after.birthDate())
                 .field("externalId", before == null ? null : before.externalId(), after.externalId());
+    }
+
+    /** One query per chunk: a clear message instead of the database's unique-constraint error. */
+    private static void refuseTakenExternalIds(EntityManager em, List<ContactDraft> chunk) {
+        List<String> ids = chunk.stream().map(ContactDraft::externalId).filter(java.util.Objects::nonNull).toList();
+        if (ids.size() != new java.util.HashSet<>(ids).size()) {
+            throw new IllegalArgumentException("The same external identifier appears twice in the contacts to create.");
+        }
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<String> taken = em.createQuery("SELECT c.externalId FROM ContactEntity c WHERE c.externalId IN :ids",
+                    String.class).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)))
+                    .setMaxResults(5).getResultList();
+            if (!taken.isEmpty()) {
+                throw new IllegalArgumentException("External identifier(s) already taken: " + String.join(", ", taken)
+                        + ". Nothing of this batch was created.");
+            }
+        }
     }
 
     private static void refuseDuplicateExternalId(EntityManager em, String externalId, Long exceptId) {
