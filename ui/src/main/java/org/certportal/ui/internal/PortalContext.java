@@ -15,7 +15,7 @@ import com.vaadin.flow.server.VaadinService;
  */
 public final class PortalContext {
     /** Routes of the shell itself. */
-    static final Set<String> SHELL_ROUTES = Set.of("", "login", "access-denied");
+    static final Set<String> SHELL_ROUTES = Set.of("", "login", "access-denied", "sign-out");
 
     private final ServiceTracker<SecurityService, SecurityService> security;
     private final ViewWhiteboard views;

@@ -25,6 +25,8 @@ import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
  */
 public class PortalServlet extends VaadinServlet {
     private static final long serialVersionUID = 1L;
+    /** A plain GET that ends the session and redirects to the sign-in page. */
+    static final String SIGN_OUT_PATH = "/sign-out";
     private transient PortalContext portal;
 
     @Override
@@ -54,6 +56,13 @@ public class PortalServlet extends VaadinServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
+        if (SIGN_OUT_PATH.equals(request.getPathInfo())) {
+            if (session != null) {
+                session.invalidate();
+            }
+            response.sendRedirect(request.getContextPath() + "/login");
+            return;
+        }
         Optional<Subject> subject = Optional.ofNullable(session == null ? null
                 : (Subject) session.getAttribute(PortalSession.SUBJECT));
         if (subject.isEmpty() || portal == null) {

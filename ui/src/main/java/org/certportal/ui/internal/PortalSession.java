@@ -46,9 +46,12 @@ public final class PortalSession {
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds()));
     }
 
+    /**
+     * Sends the browser to {@link PortalServlet#SIGN_OUT_PATH}, which ends the session outside
+     * Vaadin: invalidating it inside this request could lose the redirect to the sign-in page.
+     */
     public static void signOut(UI ui) {
-        ui.getPage().setLocation("/login");
-        VaadinSession.getCurrent().getSession().invalidate();
+        ui.getPage().setLocation(PortalServlet.SIGN_OUT_PATH);
     }
 
     /** Remembers where a signed-out user wanted to go. */
