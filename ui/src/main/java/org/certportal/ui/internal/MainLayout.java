@@ -116,8 +116,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         RouterLink link = new RouterLink();
         link.getElement().setAttribute("href", v.route());
         link.setId("nav-" + v.route().replace('/', '-'));
-        Icon icon = new Icon(v.icon().contains(":") ? v.icon().substring(0, v.icon().indexOf(':')) : "vaadin",
-                v.icon().contains(":") ? v.icon().substring(v.icon().indexOf(':') + 1) : v.icon());
+        // "collection:name", e.g. vaadin:users; a bare name is a Vaadin icon
+        String[] parts = v.icon().split(":", 2);
+        Icon icon = parts.length == 2 ? new Icon(parts[0], parts[1]) : new Icon("vaadin", parts[0]);
         icon.setSize("var(--lumo-icon-size-s)");
         icon.getStyle().set("margin-right", "var(--lumo-space-s)");
         link.add(icon, new Span(v.title()));

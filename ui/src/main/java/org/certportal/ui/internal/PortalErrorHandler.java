@@ -18,7 +18,7 @@ import com.vaadin.flow.server.ErrorHandler;
  * their message;
  * anything else is logged with an id that the user sees, never a stack trace.
  */
-final class PortalErrorHandler implements ErrorHandler {
+public final class PortalErrorHandler implements ErrorHandler {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PortalErrorHandler.class);
 
@@ -47,7 +47,8 @@ final class PortalErrorHandler implements ErrorHandler {
         }
     }
 
-    static String newErrorId() {
+    /** A short id that the log and the user's page share. */
+    public static String newErrorId() {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 

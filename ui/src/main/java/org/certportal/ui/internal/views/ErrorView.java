@@ -1,10 +1,9 @@
 package org.certportal.ui.internal.views;
 
-import java.util.UUID;
-
 import javax.servlet.http.HttpServletResponse;
 
 import org.certportal.ui.internal.MainLayout;
+import org.certportal.ui.internal.PortalErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +31,7 @@ public class ErrorView extends VerticalLayout implements HasErrorParameter<Excep
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
+        String id = PortalErrorHandler.newErrorId();
         LOG.error("Error {} while opening /{}", id, event.getLocation().getPath(), parameter.getCaughtException());
         detail.setText("The page could not be shown. The error was logged with id " + id
                 + "; quote it when you report the problem.");

@@ -67,14 +67,14 @@ public class UsersCommand implements Action {
             case "list" -> list();
             case "add" -> {
                 String pw = passwordOrGenerated();
-                PortalUser u = users.add(userName, displayName, pw.toCharArray(), parseRoles(true));
+                PortalUser u = users.add(userName, displayName, pw.toCharArray(), parseRoles());
                 System.out.println("Added " + u.userName() + " (" + titles(u.roles()) + ")");
                 printGenerated(pw);
             }
             case "disable" -> System.out.println("Disabled " + users.setEnabled(userName, false).userName());
             case "enable" -> System.out.println("Enabled " + users.setEnabled(userName, true).userName());
             case "roles" -> {
-                PortalUser u = users.setRoles(userName, parseRoles(true));
+                PortalUser u = users.setRoles(userName, parseRoles());
                 System.out.println(u.userName() + " now has roles: " + titles(u.roles()));
             }
             default -> {
@@ -96,12 +96,9 @@ public class UsersCommand implements Action {
         }
     }
 
-    private Set<Role> parseRoles(boolean required) {
+    private Set<Role> parseRoles() {
         if (roles == null || roles.isBlank()) {
-            if (required) {
-                throw new IllegalArgumentException("Give the roles with --roles, e.g. --roles staff,certadmin.");
-            }
-            return Set.of();
+            throw new IllegalArgumentException("Give the roles with --roles, e.g. --roles staff,certadmin.");
         }
         Set<Role> parsed = EnumSet.noneOf(Role.class);
         for (String id : roles.split(",")) {
