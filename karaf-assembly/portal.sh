@@ -35,7 +35,7 @@ case "${1:-start}" in
       if curl -fsS -o /dev/null "http://localhost:$port/login" 2>/dev/null; then
         if [ ! -f "$karaf/data/.demo-data" ]; then
           # first start: a small demo data set
-          printf 'certportal:demo-data --contacts 200 --seed 1\n' | "$karaf/bin/client" -u admin -p admin -r 10 -b \
+          printf 'certportal:demo-data --seed 1\n' | "$karaf/bin/client" -u admin -p admin -r 10 -b \
             >/dev/null 2>&1 && touch "$karaf/data/.demo-data" || echo "(demo data not loaded; see the log)"
         fi
         printf '\nCertPortal is up: http://localhost:%s/\n' "$port"

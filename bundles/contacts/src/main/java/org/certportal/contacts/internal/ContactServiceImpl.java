@@ -86,10 +86,7 @@ public class ContactServiceImpl implements ContactService {
             List<ContactDraft> chunk = checked.subList(from, Math.min(checked.size(), from + CHUNK));
             jpa.tx(TransactionType.Required, em -> {
                 refuseTakenExternalIds(em, chunk);
-                for (ContactDraft d : chunk) {
-                    em.persist(new ContactEntity(d, clock.instant()));
-                }
-                em.flush();
+                ContactBatchInsert.insert(em, chunk, clock.instant());
                 audit.record(em, AUDIT_TYPE, "bulk", "created " + chunk.size(), Changes.of());
             });
         }

@@ -32,8 +32,49 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
         this.dataSource = dataSource;
     }
 
+    /** Attempts when Liquibase's own tables were being created by someone else at the same moment. */
+    static final int ATTEMPTS = 5;
+
     @Override
     public void migrate(Class<?> owner, String changelog) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                migrateOnce(owner, changelog);
+                return;
+            } catch (SchemaMigrationException e) {
+                // On a fresh database, portals (or bundles of one portal) starting together all try to
+                // create databasechangelog(lock); the losers fail. Once the tables exist, the lock
+                // table serialises everyone, so trying again is safe and applies nothing twice.
+                if (attempt == ATTEMPTS || !isLiquibaseTableRace(e)) {
+                    throw e;
+                }
+                LOG.info("Liquibase tables were being created concurrently; migrating {} again", changelog);
+                pause(attempt);
+            }
+        }
+    }
+
+    static boolean isLiquibaseTableRace(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("create the database changelog table")
+                    || message.contains("databasechangeloglock") && !message.contains("could not acquire")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(100));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaMigrationException("Interrupted while migrating", e);
+        }
+    }
+
+    private void migrateOnce(Class<?> owner, String changelog) {
         long started = System.nanoTime();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

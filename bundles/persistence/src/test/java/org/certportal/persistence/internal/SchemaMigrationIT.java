@@ -1,0 +1,172 @@
+package org.certportal.persistence.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.certportal.persistence.api.SchemaMigrationException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The migrator against real databases: H2 (the embedded default) and the throwaway PostgreSQL the
+ * build starts for this module. Each test gets a fresh database (H2) or schema (PostgreSQL).
+ */
+class SchemaMigrationIT {
+
+    static Stream<String> databases() {
+        String pg = System.getProperty("certportal.test.pg.url");
+        return pg == null ? Stream.of("h2") : Stream.of("h2", "postgresql");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void twoPortalsMigratingOneDatabaseAtOnceApplyEachChangesetOnce(String db) throws Exception {
+        DataSource ds = fresh(db);
+        int portals = 4;
+        CyclicBarrier start = new CyclicBarrier(portals);
+        ExecutorService pool = Executors.newFixedThreadPool(portals);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < portals; i++) {
+                // each "portal" has its own migrator; Liquibase's lock table is what serialises them
+                LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(ds);
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    migrator.migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
+                    return null;
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM good_thing"), "the data changeset ran once");
+        assertEquals(2, count(ds, "SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'good-%'"));
+        assertEquals(0, count(ds, "SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE"),
+                "no portal left the lock taken");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void migratingAgainChangesNothing(String db) throws Exception {
+        DataSource ds = fresh(db);
+        LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(ds);
+        migrator.migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
+        migrator.migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM good_thing"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aBadMigrationFailsLoudlyAndLeavesNoHalfAppliedChangeset(String db) throws Exception {
+        DataSource ds = fresh(db);
+        LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(ds);
+        SchemaMigrationException e = assertThrows(SchemaMigrationException.class,
+                () -> migrator.migrate(SchemaMigrationIT.class, "db/bad.changelog.xml"));
+        assertTrue(e.getMessage().startsWith("Schema migration db/bad.changelog.xml failed: "), e.getMessage());
+        assertTrue(e.getMessage().toLowerCase().contains("no_such_table"), "names the cause: " + e.getMessage());
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'bad-%'"),
+                "the good changeset before it stays, the failed one is not recorded");
+        assertEquals(0, count(ds, "SELECT COUNT(*) FROM bad_thing"), "the failed changeset's insert rolled back");
+        assertEquals(0, count(ds, "SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE"),
+                "the lock is released, so a fixed bundle can migrate");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aMissingChangelogIsAClearError(String db) throws Exception {
+        LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(fresh(db));
+        SchemaMigrationException e = assertThrows(SchemaMigrationException.class,
+                () -> migrator.migrate(SchemaMigrationIT.class, "db/missing.changelog.xml"));
+        assertTrue(e.getMessage().contains("db/missing.changelog.xml"), e.getMessage());
+    }
+
+    private static long count(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** A database nobody used yet: a private in-memory H2, or a new PostgreSQL schema. */
+    private static DataSource fresh(String db) throws SQLException {
+        String name = "t" + UUID.randomUUID().toString().replace("-", "");
+        if (db.equals("h2")) {
+            return new UrlDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+        }
+        String pg = System.getProperty("certportal.test.pg.url");
+        Assumptions.assumeTrue(pg != null);
+        try (Connection c = DriverManager.getConnection(pg); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + name);
+        }
+        return new UrlDataSource(pg + "&currentSchema=" + name);
+    }
+
+    /** Enough of a DataSource for the migrator: a new connection per call, like a pool would hand out. */
+    private record UrlDataSource(String url) implements DataSource {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return DriverManager.getConnection(url);
+        }
+
+        @Override
+        public Connection getConnection(String user, String password) throws SQLException {
+            return getConnection();
+        }
+
+        @Override
+        public PrintWriter getLogWriter() {
+            return null;
+        }
+
+        @Override
+        public void setLogWriter(PrintWriter out) {
+        }
+
+        @Override
+        public void setLoginTimeout(int seconds) {
+        }
+
+        @Override
+        public int getLoginTimeout() {
+            return 0;
+        }
+
+        @Override
+        public Logger getParentLogger() {
+            return Logger.getGlobal();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> iface) throws SQLException {
+            throw new SQLException("not a wrapper");
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> iface) {
+            return false;
+        }
+    }
+}
