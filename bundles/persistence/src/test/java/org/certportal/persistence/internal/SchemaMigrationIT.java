@@ -4,26 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import org.certportal.persistence.api.SchemaMigrationException;
-import org.junit.jupiter.api.Assumptions;
+import org.certportal.persistence.testing.TestDatabases;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -34,8 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaMigrationIT {
 
     static Stream<String> databases() {
-        String pg = System.getProperty("certportal.test.pg.url");
-        return pg == null ? Stream.of("h2") : Stream.of("h2", "postgresql");
+        return TestDatabases.available().stream();
+    }
+
+    private static DataSource fresh(String db) throws SQLException {
+        return TestDatabases.fresh(db);
     }
 
     @ParameterizedTest
@@ -107,66 +106,6 @@ class SchemaMigrationIT {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
-        }
-    }
-
-    /** A database nobody used yet: a private in-memory H2, or a new PostgreSQL schema. */
-    private static DataSource fresh(String db) throws SQLException {
-        String name = "t" + UUID.randomUUID().toString().replace("-", "");
-        if (db.equals("h2")) {
-            return new UrlDataSource("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
-        }
-        String pg = System.getProperty("certportal.test.pg.url");
-        Assumptions.assumeTrue(pg != null);
-        try (Connection c = DriverManager.getConnection(pg); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + name);
-        }
-        return new UrlDataSource(pg + "&currentSchema=" + name);
-    }
-
-    /** Enough of a DataSource for the migrator: a new connection per call, like a pool would hand out. */
-    private record UrlDataSource(String url) implements DataSource {
-        @Override
-        public Connection getConnection() throws SQLException {
-            return DriverManager.getConnection(url);
-        }
-
-        @Override
-        public Connection getConnection(String user, String password) throws SQLException {
-            return getConnection();
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() {
-            return Logger.getGlobal();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
         }
     }
 }
