@@ -27,6 +27,9 @@ import org.certportal.security.api.AccessDeniedException;
 import org.certportal.security.api.SecurityService;
 import org.certportal.settings.api.OrganisationSettings;
 import org.certportal.settings.api.SettingsService;
+import org.certportal.mail.api.MailMessage;
+import org.certportal.mail.api.MailOutbox;
+import org.certportal.mail.api.OutboxEntry;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -49,6 +52,8 @@ public class CoreServicesIT {
     AuditLog audit;
     @Inject
     SettingsService settings;
+    @Inject
+    MailOutbox outbox;
     @Inject
     @Filter("(osgi.jndi.service.name=certportal)")
     DataSource dataSource;
@@ -183,5 +188,32 @@ public class CoreServicesIT {
             return e.getMessage();
         }
         throw new AssertionError("the call was not refused");
+    }
+
+    /**
+     * The outbox in the distribution: a message queued in a committed transaction is picked up by
+     * the sender, which really tries SMTP (nothing listens on the configured port here, so the
+     * attempt is refused and retried later) and shows the reason to staff.
+     */
+    @Test
+    public void queuedMailIsTriedAfterCommitAndItsFailureIsShownToStaff() throws Exception {
+        long id;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            id = outbox.queue(c, new MailMessage("ada@example.org", "Welcome to " + expectedDatabase(), "Hello"));
+            c.commit();
+        }
+        Subject staff = as("staff");
+        long deadline = System.currentTimeMillis() + 60_000;
+        OutboxEntry entry;
+        do {
+            Thread.sleep(200);
+            entry = security.callAs(staff, () -> outbox.search(null, "ada@", PageRequest.first(50))).items().stream()
+                    .filter(e -> e.id() == id).findFirst().orElseThrow();
+        } while (entry.attempts() == 0 && System.currentTimeMillis() < deadline);
+        assertEquals(1, entry.attempts());
+        assertEquals("QUEUED", entry.status().name());
+        assertTrue("the SMTP transport was reached: " + entry.lastError(),
+                entry.lastError() != null && entry.lastError().toLowerCase().contains("refused"));
     }
 }

@@ -1,0 +1,114 @@
+package org.certportal.mail.internal.ui;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.certportal.mail.api.MailOutbox;
+import org.certportal.mail.api.MailPermissions;
+import org.certportal.mail.api.MailStatus;
+import org.certportal.mail.api.OutboxEntry;
+import org.certportal.persistence.api.PageRequest;
+import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.Services;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.data.value.ValueChangeMode;
+
+/** The mail outbox, newest first, filtered and paged in the database; failed or sent mail can be resent. */
+public class OutboxView extends VerticalLayout {
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+    private final transient MailOutbox outbox = Services.of(OutboxView.class, MailOutbox.class);
+    private final ComboBox<MailStatus> status = new ComboBox<>("Status");
+    private final TextField recipient = new TextField("Recipient");
+    private final Grid<OutboxEntry> grid = new Grid<>();
+
+    public OutboxView() {
+        setSizeFull();
+        boolean mayResend = Services.of(OutboxView.class, SecurityService.class).isPermitted(MailPermissions.RESEND);
+        status.setId("outbox-status-filter");
+        status.setItems(MailStatus.values());
+        status.setItemLabelGenerator(OutboxView::label);
+        status.setClearButtonVisible(true);
+        status.setPlaceholder("Any");
+        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        recipient.setId("outbox-recipient-filter");
+        recipient.setPlaceholder("Start of the address");
+        recipient.setClearButtonVisible(true);
+        recipient.setValueChangeMode(ValueChangeMode.LAZY);
+        recipient.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+
+        grid.setId("outbox-grid");
+        grid.addColumn(OutboxEntry::to).setHeader("To").setAutoWidth(true);
+        grid.addColumn(OutboxEntry::subject).setHeader("Subject").setFlexGrow(2);
+        grid.addColumn(e -> label(e.status())).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(OutboxEntry::attempts).setHeader("Attempts").setAutoWidth(true);
+        grid.addColumn(OutboxEntry::lastError).setHeader("Last error").setFlexGrow(3);
+        grid.addColumn(e -> time(e.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(e -> time(e.sentAt())).setHeader("Sent").setAutoWidth(true);
+        grid.addColumn(e -> e.status() == MailStatus.QUEUED ? time(e.nextAttemptAt()) : "").setHeader("Next attempt")
+                .setAutoWidth(true);
+        if (mayResend) {
+            grid.addComponentColumn(this::resendButton).setHeader("").setAutoWidth(true);
+        }
+        grid.setItems(DataProvider.fromCallbacks(
+                q -> outbox.search(status.getValue(), recipient.getValue(),
+                        new PageRequest(q.getOffset(), q.getLimit(), null, false)).items().stream(),
+                q -> (int) Math.min(Integer.MAX_VALUE,
+                        outbox.search(status.getValue(), recipient.getValue(), PageRequest.first(1)).total())));
+        H2 title = new H2("Mail outbox");
+        title.setId("outbox-title");
+        add(title, new HorizontalLayout(status, recipient), grid);
+        expand(grid);
+    }
+
+    private Component resendButton(OutboxEntry entry) {
+        if (entry.status() != MailStatus.FAILED && entry.status() != MailStatus.SENT) {
+            return new Span();
+        }
+        Button resend = new Button("Resend", e -> confirmResend(entry));
+        resend.setId("outbox-resend-" + entry.id());
+        resend.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        return resend;
+    }
+
+    private void confirmResend(OutboxEntry entry) {
+        ConfirmDialog confirm = new ConfirmDialog("Resend message?", "Send \"" + entry.subject() + "\" to "
+                + entry.to() + " again" + (entry.status() == MailStatus.SENT ? ", although it was sent already?" : "?"),
+                "Resend", e -> {
+                    outbox.resend(entry.id());
+                    grid.getDataProvider().refreshAll();
+                    Notification.show("Message queued again.", 3000, Notification.Position.BOTTOM_START);
+                });
+        confirm.setId("outbox-resend-confirm");
+        confirm.setCancelable(true);
+        confirm.open();
+    }
+
+    private static String label(MailStatus s) {
+        return switch (s) {
+            case QUEUED -> "Queued";
+            case SENDING -> "Sending";
+            case SENT -> "Sent";
+            case FAILED -> "Failed";
+        };
+    }
+
+    private static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+}
