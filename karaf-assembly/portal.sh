@@ -61,7 +61,7 @@ case "${1:-start}" in
         -Dcertportal.sampleViews="$root/itests/sample-views/target/certportal-sample-views-0.1.0-SNAPSHOT.jar") ;;
   bench-db)
     [ -f "$here/target/certportal-karaf-0.1.0-SNAPSHOT.tar.gz" ] || (cd "$root" && mvn -B -q install -DskipTests)
-    work=$(mktemp -d); chmod 755 "$work"; pgport=55499
+    work=$(mktemp -d); chmod 755 "$work"; pgport=25499
     trap 'bash "$root/itests/src/test/scripts/pg.sh" stop "$work/pg" $pgport; [ -x "$work/k/bin/stop" ] && "$work/k/bin/stop" >/dev/null 2>&1; sleep 3; pkill -9 -f "karaf.home=$work/k" || true; rm -rf "$work"' EXIT
     bash "$root/itests/src/test/scripts/pg.sh" start "$work/pg" $pgport
     mkdir -p "$work/k" && tar -xzf "$here/target/certportal-karaf-0.1.0-SNAPSHOT.tar.gz" -C "$work/k" --strip-components=1

@@ -32,7 +32,7 @@ public class CoreServicesPostgresIT extends CoreServicesIT {
         List<Option> options = new ArrayList<>(List.of(Distribution.options(28381, 28301)));
         options.add(editConfigurationFilePut(cfg, "osgi.jdbc.driver.class", "org.postgresql.Driver"));
         options.add(editConfigurationFilePut(cfg, "url", "jdbc:postgresql://127.0.0.1:"
-                + System.getProperty("certportal.pg.port", "55432") + "/certportal?reWriteBatchedInserts=true"));
+                + System.getProperty("certportal.pg.port", "25432") + "/certportal?reWriteBatchedInserts=true"));
         options.add(editConfigurationFilePut(cfg, "user", "postgres"));
         return options.toArray(new Option[0]);
     }

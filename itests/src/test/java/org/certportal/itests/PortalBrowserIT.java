@@ -134,6 +134,27 @@ public class PortalBrowserIT {
     }
 
     @Test
+    public void staffSeeQueuedMailWithTheReasonItIsNotSentYet() throws Exception {
+        // nothing listens on the configured SMTP port of the test portal: the attempt is refused
+        String out = karaf.run("certportal:mail-test --to outbox-browser@example.org");
+        assertTrue(out, out.toLowerCase().contains("queued"));
+        signIn("staff", "certportal");
+        shown("welcome");
+        browser.get(URL + "/outbox");
+        shown("outbox-title");
+        browser.findElement(By.cssSelector("#outbox-recipient-filter input")).sendKeys("outbox-browser@");
+        // the sender's first attempt shows up with its reason (the grid refreshes by push or on filter)
+        WebDriverWait mailWait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        mailWait.until(d -> {
+            d.navigate().refresh();
+            shown("outbox-title").isDisplayed();
+            d.findElement(By.cssSelector("#outbox-recipient-filter input")).sendKeys("outbox-browser@");
+            return d.findElements(By.cssSelector("#outbox-grid vaadin-grid-cell-content")).stream()
+                    .anyMatch(c -> c.getText().toLowerCase().contains("refused"));
+        });
+    }
+
+    @Test
     public void wrongPasswordIsRefused() {
         signIn("staff", "not-the-password");
         assertEquals("Wrong user name or password.", shown("sign-in-error").getText());

@@ -1,0 +1,134 @@
+package org.certportal.programs.internal.ui;
+
+import java.math.BigDecimal;
+import java.time.MonthDay;
+import java.time.format.DateTimeParseException;
+
+import org.certportal.programs.api.Program;
+import org.certportal.programs.api.ProgramDraft;
+import org.certportal.programs.api.ProgramOptions;
+import org.certportal.programs.api.RecertificationBasis;
+
+import com.vaadin.flow.component.HasValue;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+
+/** Every field of a program (SPEC §2); the view saves the draft through the service. */
+class ProgramForm extends FormLayout {
+    private static final long serialVersionUID = 1L;
+    final TextField code = new TextField("Code");
+    final TextField name = new TextField("Name");
+    final TextArea description = new TextArea("Description");
+    final Checkbox requiresApproval = new Checkbox("Require approval to participate");
+    final Checkbox inOrder = new Checkbox("Requirements must be completed in order");
+    final Checkbox enrolleesMayCancel = new Checkbox("Allow enrollees to cancel enrollment");
+    final Checkbox maintenance = new Checkbox("Maintenance program (earners may enroll again)");
+    final Checkbox adminReview = new Checkbox("Administrator reviews each certification");
+    final IntegerField validityMonths = new IntegerField("Validity (months, 0 = does not expire)");
+    final IntegerField deadlineMonths = new IntegerField("Completion deadline (months after enrollment)");
+    final IntegerField gracePeriodDays = new IntegerField("Grace period (days)");
+    final BigDecimalField fee = new BigDecimalField("Fee (0 = free)");
+    final ComboBox<RecertificationBasis> recertificationBasis = new ComboBox<>("Next cycle starts from");
+    final TextField recertificationDay = new TextField("Fixed recertification day (MM-DD)");
+    final Button save = new Button("Save");
+
+    ProgramForm() {
+        code.setId("program-code");
+        code.setRequired(true);
+        code.setMaxLength(32);
+        name.setId("program-name");
+        name.setRequired(true);
+        name.setMaxLength(200);
+        description.setId("program-description");
+        description.setMaxLength(4000);
+        requiresApproval.setId("program-requires-approval");
+        inOrder.setId("program-in-order");
+        enrolleesMayCancel.setId("program-may-cancel");
+        maintenance.setId("program-maintenance");
+        adminReview.setId("program-admin-review");
+        validityMonths.setId("program-validity");
+        deadlineMonths.setId("program-deadline");
+        gracePeriodDays.setId("program-grace");
+        fee.setId("program-fee");
+        recertificationBasis.setId("program-recert-basis");
+        recertificationBasis.setItems(RecertificationBasis.values());
+        recertificationBasis.setItemLabelGenerator(b -> switch (b) {
+        case COMPLETION_DATE -> "The completion date";
+        case PREVIOUS_EXPIRATION -> "The previous expiration date";
+        case FIXED_DATE -> "A fixed day of the year";
+        });
+        recertificationDay.setId("program-recert-day");
+        recertificationDay.setPlaceholder("12-31");
+        recertificationBasis.addValueChangeListener(
+                e -> recertificationDay.setEnabled(e.getValue() == RecertificationBasis.FIXED_DATE));
+        save.setId("program-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(code, name, description, requiresApproval, inOrder, enrolleesMayCancel, maintenance, adminReview,
+                validityMonths, deadlineMonths, gracePeriodDays, fee, recertificationBasis, recertificationDay, save);
+        setColspan(description, 2);
+    }
+
+    void show(Program p) {
+        code.setValue(p == null ? "" : p.code());
+        name.setValue(p == null ? "" : p.name());
+        description.setValue(p == null || p.description() == null ? "" : p.description());
+        ProgramOptions o = p == null ? ProgramOptions.defaults() : p.options();
+        requiresApproval.setValue(o.requiresApproval());
+        inOrder.setValue(o.inOrder());
+        enrolleesMayCancel.setValue(o.enrolleesMayCancel());
+        maintenance.setValue(o.maintenance());
+        adminReview.setValue(o.adminReviewOfCertification());
+        validityMonths.setValue(o.validityMonths());
+        deadlineMonths.setValue(o.deadlineMonths());
+        gracePeriodDays.setValue(o.gracePeriodDays());
+        fee.setValue(o.fee());
+        recertificationBasis.setValue(o.recertificationBasis());
+        MonthDay day = o.fixedRecertificationDay();
+        recertificationDay.setValue(day == null ? "" : String.format("%02d-%02d", day.getMonthValue(), day.getDayOfMonth()));
+        recertificationDay.setEnabled(o.recertificationBasis() == RecertificationBasis.FIXED_DATE);
+    }
+
+    /** @throws IllegalArgumentException for a missing number or an unreadable day, as the service would */
+    ProgramDraft draft() {
+        return new ProgramDraft(code.getValue(), name.getValue(), description.getValue(),
+                new ProgramOptions(requiresApproval.getValue(), inOrder.getValue(), enrolleesMayCancel.getValue(),
+                        maintenance.getValue(), adminReview.getValue(), number(validityMonths), number(deadlineMonths),
+                        number(gracePeriodDays), fee.getValue() == null ? BigDecimal.ZERO : fee.getValue(),
+                        recertificationBasis.getValue(), day()));
+    }
+
+    void setEditable(boolean editable) {
+        for (var field : new HasValue<?, ?>[] { code, name, description, requiresApproval,
+            inOrder, enrolleesMayCancel, maintenance, adminReview, validityMonths, deadlineMonths, gracePeriodDays, fee,
+            recertificationBasis, recertificationDay }) {
+            field.setReadOnly(!editable);
+        }
+        save.setVisible(editable);
+    }
+
+    private static int number(IntegerField field) {
+        if (field.getValue() == null) {
+            throw new IllegalArgumentException(field.getLabel() + " is required.");
+        }
+        return field.getValue();
+    }
+
+    private MonthDay day() {
+        String text = recertificationDay.getValue() == null ? "" : recertificationDay.getValue().strip();
+        if (text.isEmpty() || recertificationBasis.getValue() != RecertificationBasis.FIXED_DATE) {
+            return null;
+        }
+        try {
+            return MonthDay.parse("--" + text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Write the fixed recertification day as MM-DD, e.g. 12-31.", e);
+        }
+    }
+}

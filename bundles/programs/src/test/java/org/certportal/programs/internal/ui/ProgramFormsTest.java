@@ -1,0 +1,97 @@
+package org.certportal.programs.internal.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.MonthDay;
+import java.util.List;
+
+import org.certportal.programs.api.GradeType;
+import org.certportal.programs.api.Program;
+import org.certportal.programs.api.ProgramDraft;
+import org.certportal.programs.api.ProgramOptions;
+import org.certportal.programs.api.ProgramStatus;
+import org.certportal.programs.api.RecertificationBasis;
+import org.certportal.programs.api.Requirement;
+import org.certportal.programs.api.RequirementDraft;
+import org.certportal.programs.api.RequirementKind;
+import org.certportal.programs.api.RuleChangeImpact;
+import org.junit.jupiter.api.Test;
+
+/** The forms without a browser: what they show is what they hand back. */
+class ProgramFormsTest {
+
+    @Test
+    void programFormRoundTripsEveryOption() {
+        ProgramOptions options = new ProgramOptions(true, false, true, true, false, 36, 18, 45, new BigDecimal("12.50"),
+                RecertificationBasis.FIXED_DATE, MonthDay.of(2, 29));
+        Program p = new Program(7, "CPA-2026", "Certified", "Text", ProgramStatus.DRAFT, options, 1, 3, List.of());
+        ProgramForm form = new ProgramForm();
+        form.show(p);
+        assertEquals("02-29", form.recertificationDay.getValue());
+        assertEquals(new ProgramDraft("CPA-2026", "Certified", "Text", options), form.draft());
+    }
+
+    @Test
+    void aNewProgramStartsFromTheDefaultsAndHidesTheDayUnlessFixed() {
+        ProgramForm form = new ProgramForm();
+        form.show(null);
+        assertEquals(ProgramOptions.defaults(), form.draft().options());
+        assertFalse(form.recertificationDay.isEnabled());
+        form.recertificationBasis.setValue(RecertificationBasis.FIXED_DATE);
+        assertTrue(form.recertificationDay.isEnabled());
+        form.recertificationDay.setValue("12-31");
+        assertEquals(MonthDay.of(12, 31), form.draft().options().fixedRecertificationDay());
+        form.recertificationDay.setValue("31.12.");
+        assertEquals("Write the fixed recertification day as MM-DD, e.g. 12-31.",
+                assertThrows(IllegalArgumentException.class, form::draft).getMessage());
+        form.validityMonths.clear();
+        assertThrows(IllegalArgumentException.class, form::draft);
+    }
+
+    @Test
+    void readOnlyFormsHaveNoSaveButton() {
+        ProgramForm form = new ProgramForm();
+        form.setEditable(false);
+        assertFalse(form.save.isVisible());
+        assertTrue(form.name.isReadOnly());
+        assertTrue(form.maintenance.isReadOnly());
+    }
+
+    @Test
+    void requirementFormLeavesOutNumbersThatDoNotApply() {
+        RequirementForm form = new RequirementForm();
+        Requirement exam = new Requirement(1, 7, 1, "Final", RequirementKind.EXAM, GradeType.NUMERIC,
+                new BigDecimal("70.00"), true, null, List.of());
+        form.show(exam);
+        assertEquals(new RequirementDraft("Final", RequirementKind.EXAM, GradeType.NUMERIC, new BigDecimal("70.00"),
+                true, null), form.draft());
+        assertFalse(form.creditAmount.isEnabled());
+        form.gradeType.setValue(GradeType.PASS_FAIL);
+        form.kind.setValue(RequirementKind.EDUCATION_CREDITS);
+        form.creditAmount.setValue(new BigDecimal("40"));
+        RequirementDraft credits = form.draft();
+        assertNull(credits.minimumGrade());
+        assertEquals(new BigDecimal("40"), credits.creditAmount());
+        form.kind.setValue(RequirementKind.COURSE);
+        assertNull(form.draft().creditAmount());
+    }
+
+    @Test
+    void labels() {
+        assertEquals("Education credits", Labels.of(RequirementKind.EDUCATION_CREDITS));
+        assertEquals("Pass/fail", Labels.of(GradeType.PASS_FAIL));
+        assertEquals("Exam, grade at least 70, needs staff approval", Labels.describe(new Requirement(1, 7, 1, "Final",
+                RequirementKind.EXAM, GradeType.NUMERIC, new BigDecimal("70.00"), true, null, List.of())));
+        assertEquals("Education credits, 40.5 credits", Labels.describe(new Requirement(1, 7, 1, "CE",
+                RequirementKind.EDUCATION_CREDITS, GradeType.NONE, null, false, new BigDecimal("40.50"), List.of())));
+        assertEquals("3 current enrollees stay on rule version 2; new enrollments will use version 3.",
+                Labels.ruleChange(new RuleChangeImpact(true, true, 2, 3)));
+        assertEquals("1 current enrollee stays on rule version 1; new enrollments will use version 2.",
+                Labels.ruleChange(new RuleChangeImpact(true, true, 1, 1)));
+    }
+}
