@@ -120,8 +120,7 @@ public class CertificationBrowserIT {
         createActiveProgram("BRW-PRG1");
         String programUrl = browser.getCurrentUrl();
 
-        browser.findElement(By.id("sign-out")).click();
-        shown("sign-in");
+        signOut();
         signIn("staff");
         browser.get(programUrl);
         until(d -> d.findElement(By.id("program-title")).getText().startsWith("BRW-PRG1"));
@@ -129,5 +128,154 @@ public class CertificationBrowserIT {
         assertTrue("Staff see no edit buttons",
                 browser.findElements(By.cssSelector("#requirement-add, #program-activate, #program-deactivate, #requirement-up-2"))
                         .stream().noneMatch(WebElement::isDisplayed));
+    }
+
+    /** Signs out the way the header link does (a plain GET) and waits for the sign-in page. */
+    private void signOut() {
+        browser.get(URL + "/sign-out");
+        shown("sign-in");
+    }
+
+    /** Picks the combo box item whose label contains the text, typing it as the filter first. */
+    private void pick(String comboId, String text) {
+        WebElement input = shown(comboId).findElement(By.tagName("input"));
+        input.clear();
+        input.sendKeys(text);
+        until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(i -> i.isDisplayed() && i.getText().contains(text)));
+        browser.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .filter(i -> i.isDisplayed() && i.getText().contains(text)).findFirst().orElseThrow().click();
+    }
+
+    /** Creates a contact through the Contacts view. */
+    private void createContact(String given, String family, String externalId) {
+        browser.get(URL + "/contacts");
+        click("contact-new");
+        type("contact-family-name", family);
+        type("contact-given-name", given);
+        type("contact-external-id", externalId);
+        click("contact-save");
+        until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(n -> n.getText().contains(family)) || d.findElements(By.cssSelector("#contact-grid vaadin-grid-cell-content"))
+                .stream().anyMatch(c -> externalId.equals(c.getText())));
+    }
+
+    private String tracker(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
+    /** Cells of a grid's body rows, as text. */
+    private List<String> cells(String gridId) {
+        return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    /** Ticks the selection checkbox of each row whose cells contain the text. */
+    private void tickRowsContaining(String gridId, String text) {
+        Object ticked = ((JavascriptExecutor) browser).executeScript(
+                "const grid = document.getElementById(arguments[0]); let n = 0;"
+                        + "for (const row of grid.shadowRoot.querySelectorAll('tbody tr')) {"
+                        + "  const contents = [...row.querySelectorAll('slot')].flatMap(s => s.assignedElements());"
+                        + "  if (!contents.some(c => c.textContent.includes(arguments[1]))) continue;"
+                        + "  const box = contents.map(c => c.querySelector('vaadin-checkbox')).find(b => b);"
+                        + "  if (box && !box.checked) { box.click(); n++; } }"
+                        + "return n;", gridId, text);
+        assertTrue("ticked " + ticked + " rows with " + text, ((Number) ticked).intValue() > 0);
+    }
+
+    private static String datePickerText(java.time.LocalDate date) {
+        return date.getMonthValue() + "/" + date.getDayOfMonth() + "/" + date.getYear();
+    }
+
+    /**
+     * Enrolls three contacts at once with a past date into a new program; the trackers follow an
+     * edited expiration date; Staff may not cancel (the program does not allow enrollees to) but a
+     * Certification Admin may; a Certification Manager purges the cancelled enrollment, which Staff
+     * may not open; the contact's transcript is a PDF listing the program and its requirements.
+     */
+    @Test
+    public void enrollTrackEditCancelPurgeAndPrintATranscript() throws Exception {
+        String tag = "Brwenr" + Long.toString(System.nanoTime() % 100000, 36);
+        signIn("certadmin");
+        createActiveProgram("BRW-ENR");
+        signOut();
+
+        signIn("staff");
+        for (int i = 1; i <= 3; i++) {
+            createContact("Person" + i, tag, tag + "-" + i);
+        }
+        browser.get(URL + "/enrollments");
+        pick("enrollment-program", "BRW-ENR");
+        until(d -> "0 of 0".equals(tracker("tracker-earned")));
+        click("enroll-open");
+        type("enroll-contact-search", tag);
+        until(d -> cells("enroll-contact-grid").stream().filter(c -> c.startsWith(tag + "-")).count() == 3);
+        tickRowsContaining("enroll-contact-grid", tag + "-");
+        // 380 days ago with 12 months to complete and 30 days' grace: in the grace period today
+        java.time.LocalDate enrolledOn = java.time.LocalDate.now().minusDays(380);
+        until(d -> d.findElement(By.id("enroll-date")).isEnabled() && d.findElement(By.id("enroll-submit")).isEnabled());
+        type("enroll-date", datePickerText(enrolledOn));
+        click("enroll-submit");
+        until(d -> "0 of 3".equals(tracker("tracker-earned")) && "3".equals(tracker("tracker-grace")));
+        assertEquals("0", tracker("tracker-enrolled"));
+        assertEquals("0", tracker("tracker-expired"));
+
+        // Staff move one expiration date into the past: it leaves the grace period for Expired
+        type("enrollee-search", tag);
+        until(d -> cells("enrollee-grid").contains(tag + "-1"));
+        browser.findElements(By.cssSelector("#enrollee-grid vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().equals(tag + "-1")).findFirst().orElseThrow().click();
+        shown("enrollment-expires-on");
+        assertTrue("the deadline is explained", shown("enrollment-deadline").getText().length() > 10);
+        assertTrue("Staff may not cancel here: the program does not allow enrollees to cancel",
+                browser.findElements(By.id("enrollment-cancel")).stream().noneMatch(WebElement::isDisplayed));
+        type("enrollment-expires-on", datePickerText(java.time.LocalDate.now().minusDays(2)));
+        click("enrollment-save");
+        until(d -> "2".equals(tracker("tracker-grace")) && "1".equals(tracker("tracker-expired")));
+        signOut();
+
+        // a Certification Admin may cancel any enrollment
+        signIn("certadmin");
+        browser.get(URL + "/enrollments");
+        pick("enrollment-program", "BRW-ENR");
+        type("enrollee-search", tag);
+        until(d -> cells("enrollee-grid").contains(tag + "-2"));
+        browser.findElements(By.cssSelector("#enrollee-grid vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().equals(tag + "-2")).findFirst().orElseThrow().click();
+        click("enrollment-cancel");
+        until(d -> d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).stream().anyMatch(WebElement::isDisplayed));
+        browser.findElements(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button")).stream()
+                .filter(b -> b.isDisplayed() && b.getAttribute("slot") != null && b.getAttribute("slot").startsWith("confirm"))
+                .findFirst().orElseThrow().click();
+        until(d -> "1".equals(tracker("tracker-grace")) && "0 of 2".equals(tracker("tracker-earned")));
+        signOut();
+
+        // purge: refused to Staff, done by a Certification Manager
+        signIn("staff");
+        browser.get(URL + "/enrollments-purge");
+        shown("access-denied");
+        signOut();
+        signIn("certmanager");
+        browser.get(URL + "/enrollments-purge");
+        type("purge-search", tag);
+        until(d -> cells("purge-grid").stream().anyMatch(c -> c.contains(tag + "-2")));
+        tickRowsContaining("purge-grid", tag + "-2");
+        click("purge-submit");
+        until(d -> d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).stream().anyMatch(WebElement::isDisplayed));
+        browser.findElements(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button")).stream()
+                .filter(b -> b.isDisplayed() && b.getAttribute("slot") != null && b.getAttribute("slot").startsWith("confirm"))
+                .findFirst().orElseThrow().click();
+        until(d -> d.findElement(By.id("purge-result")).getText().contains("1"));
+        until(d -> cells("purge-grid").stream().noneMatch(c -> c.contains(tag + "-2")));
+
+        // transcript of a contact still enrolled
+        browser.get(URL + "/enrollee");
+        pick("enrollee-contact", tag + "-3");
+        WebElement link = shown("transcript-download");
+        String href = link.getAttribute("href");
+        String pdfText = Pdfs.text(Pdfs.download(href, browser.manage().getCookies()));
+        assertTrue(pdfText, pdfText.contains("Browser program BRW-ENR"));
+        assertTrue(pdfText, pdfText.contains("Written exam") && pdfText.contains("Practice log"));
+        assertTrue(pdfText, pdfText.contains(tag + "-3"));
     }
 }

@@ -55,23 +55,39 @@ public class FeatureAreasIT {
 
         await(() -> service(programs) && service(enrollments) && activeRoutes().containsAll(routes));
 
-        features.uninstallFeature("certportal-enrollments", NO_REFRESH);
+        uninstall("certportal-enrollments");
         await(() -> !service(enrollments) && !activeRoutes().contains("enrollments"));
         assertTrue("programs stay", service(programs) && activeRoutes().contains("programs"));
 
-        features.uninstallFeature("certportal-programs", NO_REFRESH);
+        uninstall("certportal-programs");
         await(() -> !service(programs) && !activeRoutes().contains("programs"));
         assertNull(bundleNamed("org.certportal.programs"));
 
         features.installFeature("certportal-enrollments", NO_REFRESH);
-        await(() -> service(programs) && service(enrollments) && activeRoutes().containsAll(routes));
+        await(() -> service(programs) && service(enrollments) && activeRoutes().containsAll(routes),
+                () -> "programs " + service(programs) + ", enrollments " + service(enrollments) + ", routes "
+                        + activeRoutes() + ", bundles " + java.util.Arrays.stream(context.getBundles())
+                                .filter(b -> b.getSymbolicName().startsWith("org.certportal"))
+                                .map(b -> b.getSymbolicName() + ":" + b.getState()).toList());
         assertNotNull("enrollments pulled programs back in", bundleNamed("org.certportal.programs"));
         assertEquals(List.of(), views.views().stream().filter(v -> routes.contains(v.route()) && !v.active())
                 .map(RegisteredView::reason).toList());
     }
 
+    private void uninstall(String name) throws Exception {
+        features.uninstallFeature(name, NO_REFRESH);
+    }
+
+    /**
+     * Whether a service of that interface is registered, whoever exports the interface: the test's
+     * own wiring still points at the first programs bundle after it was uninstalled.
+     */
     private boolean service(String className) {
-        return context.getServiceReference(className) != null;
+        try {
+            return context.getAllServiceReferences(className, null) != null;
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Set<String> activeRoutes() {
@@ -90,10 +106,15 @@ public class FeatureAreasIT {
 
     /** Features and DS work asynchronously: wait for the condition, up to a deadline. */
     private static void await(BooleanSupplier condition) throws InterruptedException {
+        await(condition, () -> "");
+    }
+
+    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> state)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 60 s");
+                throw new AssertionError("condition not met within 60 s " + state.get());
             }
             Thread.sleep(100);
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import javax.inject.Inject;
+import javax.sql.DataSource;
 import javax.security.auth.Subject;
 
 import org.apache.karaf.features.FeaturesService;
@@ -34,6 +35,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.ops4j.pax.exam.util.Filter;
 
 import com.vaadin.flow.component.Component;
 
@@ -52,6 +55,11 @@ public class PlatformIT {
     UserDirectory users;
     @Inject
     ViewRegistry views;
+    @Inject
+    ConfigurationAdmin configurations;
+    @Inject
+    @Filter("(osgi.jndi.service.name=certportal)")
+    DataSource dataSource;
 
     @Configuration
     public Option[] config() {
@@ -118,6 +126,47 @@ public class PlatformIT {
         assertEquals(List.of("sample"), routes(views.visibleTo(caller("sysadmin"))));
         rival.unregister();
         assertTrue(sampleViews().isEmpty());
+    }
+
+    /**
+     * A feature whose migration fails is stopped with its services and views; the failed changeset
+     * left nothing behind; once fixed, the same bundle starts, migrates and its service appears.
+     */
+    @Test
+    public void aBadMigrationStopsItsBundleAndLeavesNothingHalfApplied() throws Exception {
+        Bundle sample = context.installBundle(new File(System.getProperty("certportal.sampleViews")).toURI().toString());
+        org.osgi.service.cm.Configuration config = configurations.getConfiguration("org.certportal.sample.migration", "?");
+        try {
+            sample.start();
+            config.update(new java.util.Hashtable<>(java.util.Map.of("changelog", "db/sample-bad.changelog.xml")));
+            await(() -> sample.getState() == Bundle.RESOLVED);
+            assertEquals("the bundle's services are gone with it", null,
+                    context.getServiceReference("org.certportal.sample.views.internal.SampleMigrated"));
+            assertTrue(sampleViews().stream().noneMatch(RegisteredView::active));
+            assertEquals("the first changeset stays", 1, count("SELECT COUNT(*) FROM databasechangelog WHERE id = 'sample-1'"));
+            assertEquals("the failed changeset is not recorded", 0,
+                    count("SELECT COUNT(*) FROM databasechangelog WHERE id = 'sample-bad-2'"));
+            assertEquals("its insert rolled back", 0, count("SELECT COUNT(*) FROM sample_thing"));
+
+            // fixed (here: configured with the good changelog), the bundle starts and migrates
+            config.update(new java.util.Hashtable<>(java.util.Map.of("changelog", "db/sample-good.changelog.xml")));
+            sample.start();
+            // SCR registers an immediate component's service as it activates it: wait for the migration itself
+            await(() -> count("SELECT COUNT(*) FROM sample_thing") == 1);
+            await(() -> context.getServiceReference("org.certportal.sample.views.internal.SampleMigrated") != null);
+        } finally {
+            config.delete();
+            sample.uninstall();
+        }
+    }
+
+    private long count(String sql) {
+        try (java.sql.Connection c = dataSource.getConnection(); java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The message of the AccessDeniedException the call must throw (JUnit 4.12 in the container has no assertThrows). */

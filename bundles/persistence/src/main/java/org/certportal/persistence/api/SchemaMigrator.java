@@ -15,7 +15,8 @@ public interface SchemaMigrator {
      * @param owner a class of the bundle that ships the changelog (its class loader finds it)
      * @param changelog path of the changelog in that bundle, e.g. {@code db/contacts.changelog.xml}
      * @throws SchemaMigrationException naming the changelog and the failing change; the change's
-     *         transaction is rolled back
+     *         transaction is rolled back; the owner's bundle is then stopped (transiently), so a
+     *         feature never runs on a schema its code does not expect
      */
     void migrate(Class<?> owner, String changelog);
 }

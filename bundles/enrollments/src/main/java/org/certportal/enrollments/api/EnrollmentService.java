@@ -1,0 +1,127 @@
+package org.certportal.enrollments.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
+import org.certportal.programs.api.ProgramSummary;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Enrollments of contacts in programs (SPEC §4) and their certification status (SPEC §2, §6).
+ * Reads need {@link EnrollmentPermissions#READ}; each change names its permission. Bad input throws
+ * IllegalArgumentException with a sentence for the user and changes nothing; a stale
+ * {@code expectedVersion} throws ConcurrentModificationException. Every status change is validated
+ * against the status rules and audited in its transaction. "Today" is the organisation's today, in
+ * its time zone.
+ */
+@ProviderType
+public interface EnrollmentService {
+
+    /** Sort keys of {@link #enrollees} and {@link #purgeCandidates}; the default is the name. */
+    String SORT_NAME = "name";
+    String SORT_ENROLLED_ON = "enrolledOn";
+    String SORT_EXPIRES_ON = "expiresOn";
+    String SORT_STATUS = "status";
+
+    /** Most contacts one {@link #enroll} call takes. */
+    int MAX_ENROLL = 100_000;
+
+    /** Today in the organisation's time zone: the default enrollment date and the day trackers are counted on. */
+    LocalDate today();
+
+    /** The four trackers of a program, counted in the database. */
+    Trackers trackers(long programId);
+
+    /** A program's enrollees, filtered, sorted and paged in the database. */
+    Page<EnrolleeRow> enrollees(long programId, EnrolleeFilter filter, PageRequest page);
+
+    /**
+     * Enrolls contacts in an Active program on {@code enrolledOn} (null: today; never in the future).
+     * Contacts that cannot be enrolled (unknown, already enrolled, already certified) are refused one
+     * by one with a reason while the others enroll. A maintenance program enrolls its current earners
+     * for their next cycle. Demands {@link EnrollmentPermissions#EDIT}.
+     *
+     * @throws IllegalArgumentException when the program is not Active or the date is in the future
+     */
+    EnrollResult enroll(long programId, List<Long> contactIds, LocalDate enrolledOn);
+
+    Optional<Enrollment> find(long enrollmentId);
+
+    /** Every enrollment of a contact (a person has a handful), newest first. */
+    List<Enrollment> enrollmentsOf(long contactId);
+
+    /** Active programs the contact may enroll in now (not enrolled, not certified unless it is a maintenance program). */
+    List<ProgramSummary> openPrograms(long contactId);
+
+    /** The requirements of the enrollment's rules, in order, with the enrollee's state on each. */
+    List<ProgressStep> progress(long enrollmentId);
+
+    /** The completion deadline to show for the enrollment today, with its explanation. */
+    CompletionDeadline deadline(Enrollment enrollment);
+
+    /**
+     * Changes the dates: enrollment date not in the future, and enrolled ≤ grace period begins ≤
+     * expiration. Moving the expiration date later extends the grace period. Demands
+     * {@link EnrollmentPermissions#EDIT}.
+     */
+    Enrollment editDates(long enrollmentId, long expectedVersion, LocalDate enrolledOn, LocalDate gracePeriodBegins,
+            LocalDate expiresOn);
+
+    /** Applied → In progress. Demands {@link EnrollmentPermissions#EDIT}. */
+    Enrollment approve(long enrollmentId, long expectedVersion);
+
+    /** Applied → Declined. Demands {@link EnrollmentPermissions#EDIT}. */
+    Enrollment decline(long enrollmentId, long expectedVersion, String reason);
+
+    /**
+     * Every requirement is complete (called by the completions feature): → Active, or Admin Review when
+     * the rules say an administrator approves certification; the certification then expires
+     * validity months after {@code earnedOn} (never with a validity of 0). Demands
+     * {@link EnrollmentPermissions#EDIT}.
+     */
+    Enrollment markEarned(long enrollmentId, LocalDate earnedOn);
+
+    /**
+     * {@link #markEarned} for many enrollments at once (mass certification, demo data), in chunks with
+     * one audit entry each. Every enrollment is checked first: when any is not in progress, or was
+     * enrolled after {@code earnedOn}, nothing changes and the message lists them.
+     *
+     * @return how many were marked earned
+     */
+    int markEarnedAll(List<Long> enrollmentIds, LocalDate earnedOn);
+
+    /** Whether the caller may cancel this enrollment (its program's policy and the caller's role). */
+    boolean mayCancel(long enrollmentId);
+
+    /**
+     * Cancels: allowed with {@link EnrollmentPermissions#CANCEL_ANY}, or with
+     * {@link EnrollmentPermissions#EDIT} when the program lets enrollees cancel; otherwise
+     * AccessDeniedException. The contact can be enrolled again afterwards.
+     */
+    Enrollment cancel(long enrollmentId, long expectedVersion, String reason);
+
+    /**
+     * Enrollments that may be purged (cancelled, declined, inactive, not completed, expired, or past the
+     * expiration date without earning), optionally of one program, whose contact's name starts with the
+     * text or whose external identifier equals it. Demands {@link EnrollmentPermissions#PURGE}.
+     */
+    Page<PurgeCandidate> purgeCandidates(Long programId, String text, PageRequest page);
+
+    /**
+     * Deletes these enrollments and, through every {@link EnrollmentDataOwner}, their recorded data, in
+     * one transaction, audited per enrollment; never a contact. When any id is not a purge candidate,
+     * nothing is purged and the message lists those ids. Demands {@link EnrollmentPermissions#PURGE}.
+     *
+     * @return how many enrollments were purged
+     */
+    int purge(List<Long> enrollmentIds);
+
+    /**
+     * A PDF of all the contact's programs, requirements, dates and grades. Demands
+     * {@link EnrollmentPermissions#TRANSCRIPT}.
+     */
+    byte[] transcript(long contactId);
+}

@@ -1,0 +1,5 @@
+package org.certportal.enrollments.api;
+
+/** A contact who was not enrolled, and why, in words for the user. */
+public record Refusal(long contactId, String reason) {
+}

@@ -1,0 +1,101 @@
+package org.certportal.enrollments.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.certportal.enrollments.api.EnrollmentService;
+import org.certportal.persistence.api.DataSources;
+import org.certportal.persistence.api.DemoData;
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
+import org.certportal.programs.api.ProgramService;
+import org.certportal.programs.api.ProgramStatus;
+import org.certportal.programs.api.ProgramSummary;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Demo enrollments of existing contacts in existing Active programs, through the service's bulk
+ * paths, planned by {@link DemoEnrollments} from the seed.
+ */
+@Component
+public class EnrollmentsDemoData implements DemoData {
+    private final EnrollmentService enrollments;
+    private final ProgramService programs;
+    private final DataSource dataSource;
+
+    @Activate
+    public EnrollmentsDemoData(@Reference EnrollmentService enrollments, @Reference ProgramService programs,
+            @Reference(target = DataSources.TARGET) DataSource dataSource) {
+        this.enrollments = enrollments;
+        this.programs = programs;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public String name() {
+        return "enrollments";
+    }
+
+    @Override
+    public int order() {
+        return 300;
+    }
+
+    @Override
+    public String unit() {
+        return "enrollments";
+    }
+
+    @Override
+    public int smallCount() {
+        return 50;
+    }
+
+    @Override
+    public String generate(int count, long seed) {
+        List<Long> programIds = activePrograms();
+        long[] contactIds = contactIds();
+        if (programIds.isEmpty() || contactIds.length == 0) {
+            return "No demo enrollments: they need Active programs and contacts (load programs and contacts first)";
+        }
+        DemoEnrollments.Totals totals = new DemoEnrollments(enrollments, seed).generate(count, programIds, contactIds);
+        return String.format("Enrolled %,d demo enrollments in %d programs (%,d refused as already enrolled),"
+                + " %,d marked earned, %,d cancelled", totals.enrolled(), programIds.size(), totals.refused(),
+                totals.earned(), totals.cancelled());
+    }
+
+    private List<Long> activePrograms() {
+        List<Long> ids = new ArrayList<>();
+        for (int offset = 0;; offset += PageRequest.MAX_LIMIT) {
+            Page<ProgramSummary> page = programs.search(null, ProgramStatus.ACTIVE,
+                    new PageRequest(offset, PageRequest.MAX_LIMIT, ProgramService.SORT_CODE, true));
+            page.items().forEach(p -> ids.add(p.id()));
+            if (page.items().size() < PageRequest.MAX_LIMIT) {
+                return ids;
+            }
+        }
+    }
+
+    /** Every contact id, read-only from the contacts feature's table (ids only: 200,000 are 1.6 MB). */
+    private long[] contactIds() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM contact ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            List<Long> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+            return ids.stream().mapToLong(Long::longValue).toArray();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading contact ids failed: " + e.getMessage(), e);
+        }
+    }
+}

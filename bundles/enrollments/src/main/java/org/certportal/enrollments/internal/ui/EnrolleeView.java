@@ -1,0 +1,134 @@
+package org.certportal.enrollments.internal.ui;
+
+import java.io.ByteArrayInputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.certportal.contacts.api.Contact;
+import org.certportal.contacts.api.ContactService;
+import org.certportal.enrollments.api.Enrollment;
+import org.certportal.enrollments.api.EnrollmentPermissions;
+import org.certportal.enrollments.api.EnrollmentService;
+import org.certportal.enrollments.api.ProgressStep;
+import org.certportal.programs.api.Program;
+import org.certportal.programs.api.ProgramService;
+import org.certportal.programs.api.ProgramSummary;
+import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.Services;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.server.StreamResource;
+
+/** By enrollee: a contact's enrollments with progress, the programs still open to them, the transcript. */
+public class EnrolleeView extends VerticalLayout {
+    private static final long serialVersionUID = 1L;
+    private final transient EnrollmentService enrollments = Services.of(EnrolleeView.class, EnrollmentService.class);
+    private final transient ProgramService programs = Services.of(EnrolleeView.class, ProgramService.class);
+    private final transient SecurityService security = Services.of(EnrolleeView.class, SecurityService.class);
+    private final ComboBox<Contact> contact = new ComboBox<>("Contact");
+    private final Grid<Row> enrolled = new Grid<>();
+    private final Grid<ProgramSummary> open = new Grid<>();
+    private final Anchor transcript = new Anchor();
+    private final Map<Long, String> programNames = new HashMap<>();
+
+    /** An enrollment with its program's name and how far the enrollee got. */
+    record Row(Enrollment enrollment, String program, String progress) {
+    }
+
+    public EnrolleeView() {
+        setSizeFull();
+        ContactService contacts = Services.of(EnrolleeView.class, ContactService.class);
+        H2 title = new H2("Enrollee");
+        title.setId("enrollee-title");
+        contact.setId("enrollee-contact");
+        contact.setWidth("28rem");
+        contact.setItemLabelGenerator(c -> (c.givenName() == null ? "" : c.givenName() + " ") + c.familyName()
+                + (c.externalId() == null ? "" : " (" + c.externalId() + ")"));
+        contact.setItems(q -> contacts.search(q.getFilter().orElse(""), Pages.of(q)).items().stream(),
+                q -> Pages.total(contacts.search(q.getFilter().orElse(""), Pages.count()).total()));
+        contact.addValueChangeListener(e -> refresh());
+
+        transcript.setId("transcript-download");
+        transcript.setText("Print transcript");
+        transcript.getElement().setAttribute("download", true);
+        transcript.setVisible(false);
+
+        enrolled.setId("enrollee-enrollments");
+        enrolled.addColumn(Row::program).setHeader("Program");
+        enrolled.addColumn(r -> r.enrollment().status().title()).setHeader("Status");
+        enrolled.addColumn(Row::progress).setHeader("Progress");
+        enrolled.addColumn(r -> r.enrollment().enrolledOn()).setHeader("Enrolled");
+        enrolled.addColumn(r -> r.enrollment().expiresOn()).setHeader("Expires");
+        enrolled.setAllRowsVisible(true);
+        enrolled.addItemClickListener(e -> openEnrollment(e.getItem()));
+
+        boolean mayEnroll = security.isPermitted(EnrollmentPermissions.EDIT);
+        open.setId("enrollee-open-programs");
+        open.addColumn(ProgramSummary::name).setHeader("Program");
+        open.addColumn(ProgramSummary::code).setHeader("Code");
+        open.addComponentColumn(p -> {
+            Button enroll = new Button("Enroll", e -> enroll(p));
+            enroll.setId("enroll-program-" + p.id());
+            enroll.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+            enroll.setVisible(mayEnroll);
+            return enroll;
+        }).setHeader("");
+        open.setAllRowsVisible(true);
+
+        add(title, contact, transcript, new H3("Enrolled in"), enrolled, new H3("Active programs open to them"), open);
+    }
+
+    private void refresh() {
+        Contact c = contact.getValue();
+        transcript.setVisible(c != null && security.isPermitted(EnrollmentPermissions.TRANSCRIPT));
+        if (c == null) {
+            enrolled.setItems(List.of());
+            open.setItems(List.of());
+            return;
+        }
+        // the PDF is made when the link is followed, in that request (run as the signed-in user)
+        long id = c.id();
+        transcript.setHref(new StreamResource("transcript-" + (c.externalId() == null ? id : c.externalId()) + ".pdf",
+                () -> new ByteArrayInputStream(enrollments.transcript(id))));
+        // a person has a handful of enrollments: all of them, each with its progress
+        enrolled.setItems(enrollments.enrollmentsOf(id).stream().map(e -> new Row(e, programName(e.programId()),
+                progress(enrollments.progress(e.id())))).toList());
+        open.setItems(enrollments.openPrograms(id));
+    }
+
+    private void enroll(ProgramSummary p) {
+        var result = enrollments.enroll(p.id(), List.of(contact.getValue().id()), null);
+        Notification.show(result.refused().isEmpty() ? "Enrolled in " + p.name() + "."
+                : "Not enrolled: " + result.refused().get(0).reason(), 5000, Notification.Position.BOTTOM_START);
+        refresh();
+    }
+
+    private void openEnrollment(Row row) {
+        Dialog dialog = new Dialog();
+        dialog.setWidth("60rem");
+        dialog.add(new EnrollmentPanel(enrollments, security, contact.getValue().familyName() + " in " + row.program(),
+                row.enrollment().id(), this::refresh));
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private String programName(long programId) {
+        return programNames.computeIfAbsent(programId,
+                id -> programs.find(id).map(Program::name).orElse("Program " + id));
+    }
+
+    private static String progress(List<ProgressStep> steps) {
+        long done = steps.stream().filter(s -> s.state().complete()).count();
+        return done + " of " + steps.size() + " complete";
+    }
+}

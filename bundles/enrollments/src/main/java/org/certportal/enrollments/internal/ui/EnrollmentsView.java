@@ -1,0 +1,155 @@
+package org.certportal.enrollments.internal.ui;
+
+import org.certportal.contacts.api.ContactService;
+import org.certportal.enrollments.api.CertificationStatus;
+import org.certportal.enrollments.api.EnrolleeFilter;
+import org.certportal.enrollments.api.EnrolleeRow;
+import org.certportal.enrollments.api.EnrollmentPermissions;
+import org.certportal.enrollments.api.EnrollmentService;
+import org.certportal.enrollments.api.Standing;
+import org.certportal.enrollments.api.Trackers;
+import org.certportal.persistence.api.PageRequest;
+import org.certportal.programs.api.ProgramService;
+import org.certportal.programs.api.ProgramStatus;
+import org.certportal.programs.api.ProgramSummary;
+import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.Services;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+
+/** By program: the four trackers, the enrollee list (lazy, searched and sorted in the database), enrolling. */
+public class EnrollmentsView extends VerticalLayout {
+    private static final long serialVersionUID = 1L;
+    private final transient EnrollmentService enrollments = Services.of(EnrollmentsView.class, EnrollmentService.class);
+    private final transient ProgramService programs = Services.of(EnrollmentsView.class, ProgramService.class);
+    private final transient SecurityService security = Services.of(EnrollmentsView.class, SecurityService.class);
+    private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
+    private final Span earned = tracker("tracker-earned");
+    private final Span enrolled = tracker("tracker-enrolled");
+    private final Span grace = tracker("tracker-grace");
+    private final Span expired = tracker("tracker-expired");
+    private final TextField search = new TextField();
+    private final Select<CertificationStatus> status = new Select<>();
+    private final Select<Standing> standing = new Select<>();
+    private final Grid<EnrolleeRow> grid = new Grid<>();
+    private final Button enroll = new Button("Enroll contacts");
+
+    public EnrollmentsView() {
+        setSizeFull();
+        H2 title = new H2("Enrollments");
+        title.setId("enrollments-title");
+        program.setId("enrollment-program");
+        program.setWidth("28rem");
+        program.setItemLabelGenerator(p -> p.name() + " (" + p.code() + ")");
+        program.setItems(q -> programs.search(q.getFilter().orElse(""), null,
+                Pages.of(q).sortedBy(ProgramService.SORT_NAME, true)).items().stream(),
+                q -> Pages.total(programs.search(q.getFilter().orElse(""), null, Pages.count()).total()));
+        program.addValueChangeListener(e -> refresh());
+
+        HorizontalLayout trackers = new HorizontalLayout(card("Earned", earned), card("Enrolled, not earned", enrolled),
+                card("Grace period", grace), card("Expired", expired));
+
+        search.setId("enrollee-search");
+        search.setPlaceholder("Name or identifier");
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        status.setId("enrollee-status-filter");
+        status.setLabel("Status");
+        status.setItems(CertificationStatus.values());
+        status.setItemLabelGenerator(s -> s == null ? "Any status" : s.title());
+        status.setEmptySelectionAllowed(true);
+        status.setEmptySelectionCaption("Any status");
+        status.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        standing.setId("enrollee-standing-filter");
+        standing.setLabel("Tracker");
+        standing.setItems(Standing.values());
+        standing.setItemLabelGenerator(s -> s == null ? "Any" : s.title());
+        standing.setEmptySelectionAllowed(true);
+        standing.setEmptySelectionCaption("Any");
+        standing.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
+        enroll.setId("enroll-open");
+        enroll.setEnabled(false);
+        enroll.setVisible(security.isPermitted(EnrollmentPermissions.EDIT));
+        enroll.addClickListener(e -> openEnroll());
+        HorizontalLayout tools = new HorizontalLayout(search, status, standing, enroll);
+        tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+
+        grid.setId("enrollee-grid");
+        grid.addColumn(EnrolleeRow::contactName).setHeader("Name").setSortProperty(EnrollmentService.SORT_NAME);
+        grid.addColumn(EnrolleeRow::externalId).setHeader("Identifier");
+        grid.addColumn(r -> r.status().title()).setHeader("Status").setSortProperty(EnrollmentService.SORT_STATUS);
+        grid.addColumn(r -> r.standing().title()).setHeader("Tracker");
+        grid.addColumn(EnrolleeRow::enrolledOn).setHeader("Enrolled").setSortProperty(EnrollmentService.SORT_ENROLLED_ON);
+        grid.addColumn(EnrolleeRow::expiresOn).setHeader("Expires").setSortProperty(EnrollmentService.SORT_EXPIRES_ON);
+        grid.setItems(q -> {
+            PageRequest page = Pages.of(q);
+            return program.getValue() == null ? java.util.stream.Stream.empty()
+                    : enrollments.enrollees(program.getValue().id(), filter(), page).items().stream();
+        },
+                q -> program.getValue() == null ? 0
+                        : Pages.total(enrollments.enrollees(program.getValue().id(), filter(), Pages.count()).total()));
+        grid.addItemClickListener(e -> openEnrollment(e.getItem()));
+
+        add(title, program, trackers, tools, grid);
+        expand(grid);
+    }
+
+    private EnrolleeFilter filter() {
+        return new EnrolleeFilter(search.getValue(), status.getValue(), standing.getValue());
+    }
+
+    private void refresh() {
+        ProgramSummary p = program.getValue();
+        Trackers t = p == null ? new Trackers(0, 0, 0, 0, 0) : enrollments.trackers(p.id());
+        earned.setText(t.earned() + " of " + t.total());
+        enrolled.setText(String.valueOf(t.enrolledNotEarned()));
+        grace.setText(String.valueOf(t.gracePeriod()));
+        expired.setText(String.valueOf(t.expired()));
+        enroll.setEnabled(p != null && p.status() == ProgramStatus.ACTIVE);
+        grid.getDataProvider().refreshAll();
+    }
+
+    private void openEnroll() {
+        ProgramSummary p = program.getValue();
+        new EnrollDialog(enrollments, Services.of(EnrollmentsView.class, ContactService.class), p.id(), p.name(),
+                this::refresh).open();
+    }
+
+    private void openEnrollment(EnrolleeRow row) {
+        Dialog dialog = new Dialog();
+        dialog.setWidth("60rem");
+        dialog.add(new EnrollmentPanel(enrollments, security, row.contactName() + " in " + program.getValue().name(),
+                row.enrollmentId(), this::refresh));
+        dialog.getFooter().add(new Button("Close", e -> dialog.close()));
+        dialog.open();
+    }
+
+    private static Span tracker(String id) {
+        Span value = new Span("–");
+        value.setId(id);
+        value.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "600");
+        return value;
+    }
+
+    private static Component card(String label, Span value) {
+        Div card = new Div(new Div(new Span(label)), value);
+        card.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("min-width", "10rem");
+        return card;
+    }
+}

@@ -1,0 +1,85 @@
+package org.certportal.enrollments.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.certportal.enrollments.api.CertificationStatus;
+import org.certportal.enrollments.api.ProgressStep;
+import org.certportal.enrollments.api.RequirementState;
+import org.certportal.programs.api.GradeType;
+import org.certportal.programs.api.Requirement;
+import org.certportal.programs.api.RequirementKind;
+import org.junit.jupiter.api.Test;
+
+class TranscriptPdfTest {
+    private static final LocalDate ON = LocalDate.of(2025, 6, 15);
+
+    @Test
+    void listsTheContactEachProgramItsDatesAndEachRequirementWithDateAndGrade() throws IOException {
+        var enrollment = Fixtures.enrollment(CertificationStatus.ACTIVE, 2, LocalDate.of(2024, 1, 10),
+                LocalDate.of(2025, 1, 10), LocalDate.of(2027, 5, 1), LocalDate.of(2025, 5, 1));
+        List<ProgressStep> steps = List.of(
+                new ProgressStep(requirement(1, "Safety course"), new RequirementState("Complete", ON.minusDays(60), null)),
+                new ProgressStep(requirement(2, "Final exam"), new RequirementState("Complete", ON.minusDays(45), "87")),
+                new ProgressStep(requirement(3, "Portfolio"), RequirementState.none()));
+        String text = text(TranscriptPdf.render("Ada Lovelace", "S-1815", ON,
+                List.of(new TranscriptPdf.Entry("Certified Engineer (CE)", enrollment, steps))));
+        for (String expected : new String[] { "Transcript", "Ada Lovelace", "Identifier: S-1815", "Printed on 2025-06-15",
+            "Certified Engineer (CE)", "Status: Active", "Cycle 2", "Enrolled 2024-01-10", "Grace period begins 2025-01-10",
+            "Expires 2027-05-01", "Earned 2025-05-01", "Safety course", "Complete 2025-04-16",
+            "Final exam Complete 2025-05-01 87", "Portfolio No status" }) {
+            assertTrue(text.contains(expected), "'" + expected + "' in:\n" + text);
+        }
+    }
+
+    @Test
+    void aContactWithoutEnrollmentsGetsATranscriptSayingSo() throws IOException {
+        String text = text(TranscriptPdf.render("Alan Turing", null, ON, List.of()));
+        assertTrue(text.contains("Identifier: none"), text);
+        assertTrue(text.contains("No enrollments."), text);
+    }
+
+    @Test
+    void longTranscriptsContinueOnNewPages() throws IOException {
+        List<ProgressStep> steps = new ArrayList<>();
+        for (int i = 1; i <= 120; i++) {
+            steps.add(new ProgressStep(requirement(i, "Module " + i), RequirementState.none()));
+        }
+        var enrollment = Fixtures.enrollment(CertificationStatus.IN_PROGRESS, 1, ON, ON.plusYears(1), ON.plusYears(1), null);
+        byte[] pdf = TranscriptPdf.render("Grace Hopper", "X", ON, List.of(new TranscriptPdf.Entry("P", enrollment, steps)));
+        try (PDDocument doc = PDDocument.load(pdf)) {
+            assertEquals(3, doc.getNumberOfPages());
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Module 1 ") && text.contains("Module 120 "), text);
+            assertTrue(text.contains("Page 3"), text);
+        }
+    }
+
+    @Test
+    void charactersTheStandardFontsLackPrintAsQuestionMarksAndLongTitlesAreCut() throws IOException {
+        assertEquals("Zoë ? ?ukasz", TranscriptPdf.printable(PDType1Font.HELVETICA, "Zoë → Łukasz"));
+        assertEquals("a?b", TranscriptPdf.printable(PDType1Font.HELVETICA, "a\u4e2db"));
+        String cut = TranscriptPdf.fit(PDType1Font.HELVETICA, 9, "x".repeat(500), 100);
+        assertTrue(cut.endsWith("...") && cut.length() < 100, cut);
+    }
+
+    private static Requirement requirement(int position, String title) {
+        return new Requirement(position, 100, position, title, RequirementKind.COURSE, GradeType.NONE, null, false,
+                BigDecimal.ZERO, List.of());
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument doc = PDDocument.load(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("[ \\t]+", " ");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.certportal.process.internal.shell;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Completer;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.certportal.persistence.api.PageRequest;
+import org.certportal.process.api.ProcessService;
+import org.certportal.process.api.RunFilter;
+
+/** Completes the ids of the 50 newest runs. */
+@Service
+public class RunIdCompleter implements Completer {
+    @Reference
+    ProcessService processes;
+
+    @Override
+    public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+        List<String> ids = processes.runs(RunFilter.all(), PageRequest.first(50)).items().stream()
+                .map(r -> String.valueOf(r.id())).toList();
+        return new StringsCompleter(ids).complete(session, commandLine, candidates);
+    }
+}

@@ -1,0 +1,123 @@
+package org.certportal.process.internal.ui;
+
+import org.certportal.persistence.api.PageRequest;
+import org.certportal.process.api.ProcessRun;
+import org.certportal.process.api.ProcessService;
+import org.certportal.process.api.RowResult;
+import org.certportal.process.api.RowState;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.data.provider.DataProvider;
+import com.vaadin.flow.server.StreamResource;
+
+/**
+ * One run: what it is, its progress and counts, its result files to download, its rows (lazy, by
+ * outcome), and cancel or "retry failed rows".
+ */
+final class RunDetails extends VerticalLayout {
+    private static final long serialVersionUID = 1L;
+    private final transient ProcessService processes;
+    private final long runId;
+    private final Span summary = new Span();
+    private final Span state = new Span();
+    private final ProgressBar bar = new ProgressBar();
+    private final Span rowsText = new Span();
+    private final HorizontalLayout downloads = new HorizontalLayout();
+    private final Button cancel = new Button("Cancel run");
+    private final Button retry = new Button("Retry failed rows");
+    private final ComboBox<RowState> filter = new ComboBox<>("Outcome");
+    private final Grid<RowResult> rows = new Grid<>();
+
+    RunDetails(ProcessService processes, long runId, java.util.function.LongConsumer onRetried) {
+        this.processes = processes;
+        this.runId = runId;
+        setPadding(false);
+        setWidth("60em");
+        summary.setId("run-summary-" + runId);
+        state.setId("run-details-state-" + runId);
+        bar.setId("run-details-progress-" + runId);
+        rowsText.setId("run-details-rows-" + runId);
+        cancel.setId("run-cancel-" + runId);
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        cancel.addClickListener(e -> confirmCancel(processes, runId, this::refresh));
+        retry.setId("run-retry-" + runId);
+        retry.addClickListener(e -> {
+            long id = processes.retryFailed(runId);
+            Notification.show("Run " + id + " retries the failed rows.", 3000, Notification.Position.BOTTOM_START);
+            onRetried.accept(id);
+        });
+        filter.setId("run-rows-filter");
+        filter.setItems(RowState.values());
+        filter.setItemLabelGenerator(Labels::row);
+        filter.setClearButtonVisible(true);
+        filter.setPlaceholder("Any");
+        filter.addValueChangeListener(e -> rows.getDataProvider().refreshAll());
+        rows.setId("run-rows-grid");
+        rows.setHeight("20em");
+        rows.addColumn(RowResult::seq).setHeader("#").setAutoWidth(true);
+        rows.addColumn(RowResult::key).setHeader("Row").setAutoWidth(true);
+        rows.addColumn(r -> Labels.row(r.state())).setHeader("Outcome").setAutoWidth(true);
+        rows.addColumn(RowResult::message).setHeader("Change or reason").setFlexGrow(3);
+        rows.setItems(DataProvider.fromCallbacks(
+                q -> processes.rows(runId, filter.getValue(), new PageRequest(q.getOffset(), q.getLimit(), null, true))
+                        .items().stream(),
+                q -> (int) Math.min(Integer.MAX_VALUE, processes.rows(runId, filter.getValue(), PageRequest.first(1))
+                        .total())));
+        add(summary, new HorizontalLayout(state, rowsText), bar, downloads, new HorizontalLayout(cancel, retry), filter,
+                rows);
+        refresh();
+    }
+
+    /** Reads the run again: called by the view's poll while the dialog is open. */
+    void refresh() {
+        ProcessRun r = processes.run(runId).orElseThrow();
+        summary.setText(r.typeTitle() + (r.dryRun() ? " (preview)" : "") + ", scope " + r.scope() + ", parameters "
+                + (r.parameters().isEmpty() ? "none" : r.parameters()) + ", started by " + r.startedBy() + ", queued "
+                + Labels.time(r.queuedAt()) + (r.finishedAt() == null ? "" : ", finished " + Labels.time(r.finishedAt()))
+                + (r.error() == null ? "" : ". " + r.error()));
+        state.setText(Labels.state(r.state()));
+        bar.setValue(r.progress());
+        rowsText.setText(Labels.progress(r));
+        cancel.setVisible(r.state().isActive());
+        retry.setVisible(r.state().isFinal() && r.failed() > 0 && !r.dryRun());
+        if (downloads.getComponentCount() == 0 || r.state().isFinal()) {
+            downloads.removeAll();
+            for (String file : processes.resultFiles(runId)) {
+                String name = processes.downloadName(runId, file);
+                Anchor link = new Anchor(new StreamResource(name, (out, session) -> processes.writeResultFile(runId,
+                        file, out)), file);
+                link.getElement().setAttribute("download", true);
+                link.setId("run-download-" + runId + "-" + Labels.fileId(file));
+                downloads.add(link);
+            }
+        }
+        if (r.state().isFinal()) {
+            rows.getDataProvider().refreshAll();
+        }
+    }
+
+    static void confirmCancel(ProcessService processes, long runId, Runnable after) {
+        ConfirmDialog confirm = new ConfirmDialog("Cancel run " + runId + "?", "A queued run is cancelled at once; a"
+                + " running one stops after the chunk it is in. Rows already processed keep their outcome.",
+                "Cancel run", e -> {
+                    processes.cancel(runId);
+                    after.run();
+                    Notification.show("Run " + runId + " is being cancelled.", 3000, Notification.Position.BOTTOM_START);
+                });
+        confirm.setId("run-cancel-confirm");
+        confirm.setCancelable(true);
+        confirm.setCancelText("Keep running");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
+    }
+}

@@ -1,0 +1,36 @@
+package org.certportal.itests;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.openqa.selenium.Cookie;
+
+/** Downloads as the browser's session would, and reads PDFs back as text. */
+final class Pdfs {
+    private Pdfs() {
+    }
+
+    static byte[] download(String url, Set<Cookie> cookies) throws IOException, InterruptedException {
+        String cookieHeader = cookies.stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookieHeader).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + url + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = PDDocument.load(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+}
