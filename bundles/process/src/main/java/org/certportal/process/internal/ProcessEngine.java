@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 import org.certportal.audit.api.AuditLog;
 import org.certportal.mail.api.MailOutbox;
 import org.certportal.persistence.api.DataSources;
-import org.certportal.process.api.ProcessService;
+import org.certportal.persistence.api.SchemaMigrator;
 import org.certportal.security.api.SecurityService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -49,11 +49,15 @@ public class ProcessEngine implements EngineWakeUp {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private volatile boolean stopping;
 
-    /** @param service not called: referenced so that the engine starts after the schema is migrated */
+    /**
+     * The engine migrates the schema itself (a no-op once the service did) rather than referencing
+     * the service, which references the engine to wake it: SCR reports such cycles as errors.
+     */
     @Activate
-    public ProcessEngine(ProcessConfig config, @Reference ProcessService service,
+    public ProcessEngine(ProcessConfig config, @Reference SchemaMigrator migrator,
             @Reference(target = DataSources.TARGET) DataSource dataSource, @Reference ProcessTypes types,
             @Reference SecurityService security, @Reference AuditLog audit, @Reference MailOutbox mail) {
+        migrator.migrate(ProcessServiceImpl.class, ProcessServiceImpl.CHANGELOG);
         try {
             settings = new EngineSettings(config.nodeName().isBlank() ? defaultNode() : config.nodeName().strip(),
                     config.chunkSize(), config.workerThreads(), Duration.ofSeconds(config.pollSeconds()),
