@@ -4,15 +4,8 @@ import java.sql.Connection;
 
 import javax.sql.DataSource;
 
-import org.certportal.persistence.api.DataSources;
 import org.certportal.persistence.api.SchemaMigrationException;
 import org.certportal.persistence.api.SchemaMigrator;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleException;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,14 +17,15 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
-/** Liquibase against the portal data source; its lock table serialises portals sharing a database. */
-@Component
+/**
+ * Liquibase against the portal data source; its lock table serialises portals sharing a database.
+ * Plain Java, so that feature tests outside OSGi migrate exactly as the portal does.
+ */
 public class LiquibaseSchemaMigrator implements SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(LiquibaseSchemaMigrator.class);
     private final DataSource dataSource;
 
-    @Activate
-    public LiquibaseSchemaMigrator(@Reference(target = DataSources.TARGET) DataSource dataSource) {
+    public LiquibaseSchemaMigrator(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
@@ -49,8 +43,7 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
                 // create databasechangelog(lock); the losers fail. Once the tables exist, the lock
                 // table serialises everyone, so trying again is safe and applies nothing twice.
                 if (attempt == ATTEMPTS || !isLiquibaseTableRace(e)) {
-                    LOG.error("{}; stopping the bundle that ships it until it is fixed", e.getMessage(), e);
-                    stopLater(owner);
+                    failed(owner, e);
                     throw e;
                 }
                 LOG.info("Liquibase tables were being created concurrently; migrating {} again", changelog);
@@ -59,26 +52,9 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
         }
     }
 
-    /**
-     * A feature whose schema is not what its code expects must not run at all: SCR keeps the
-     * service of a failed immediate component registered (and retries it on every lookup), so the
-     * owning bundle is stopped instead (transiently: the next start, e.g. after bundle:update with a
-     * fixed changelog, migrates again). Asynchronously, because the bundle is being activated now.
-     */
-    private static void stopLater(Class<?> owner) {
-        Bundle bundle = FrameworkUtil.getBundle(owner);
-        if (bundle == null) {
-            return; // not in OSGi (tests): the exception is all there is
-        }
-        Thread stopper = new Thread(() -> {
-            try {
-                bundle.stop(Bundle.STOP_TRANSIENT);
-            } catch (BundleException | IllegalStateException e) {
-                LOG.error("Could not stop {} after its failed migration", bundle.getSymbolicName(), e);
-            }
-        }, "certportal-stop-" + bundle.getSymbolicName());
-        stopper.setDaemon(true);
-        stopper.start();
+    /** Called once a migration has failed for good; the OSGi component stops the owner's bundle. */
+    protected void failed(Class<?> owner, SchemaMigrationException e) {
+        // outside OSGi (tests) the exception is all there is
     }
 
     static boolean isLiquibaseTableRace(Throwable e) {
