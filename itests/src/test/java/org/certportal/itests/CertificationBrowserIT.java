@@ -63,7 +63,8 @@ public class CertificationBrowserIT {
     }
 
     private WebElement shown(String id) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+        until(d -> d.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed));
+        return browser.findElements(By.id(id)).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
     }
 
     private void type(String id, String text) {

@@ -47,6 +47,8 @@ public class CoreServicesIT {
     @Inject
     SecurityService security;
     @Inject
+    org.apache.karaf.features.FeaturesService features;
+    @Inject
     ContactService contacts;
     @Inject
     AuditLog audit;
@@ -61,6 +63,11 @@ public class CoreServicesIT {
     /** The product name the data source must report. */
     protected String expectedDatabase() {
         return "H2";
+    }
+
+    @org.junit.Before
+    public void awaitBoot() throws Exception {
+        Distribution.awaitBoot(features);
     }
 
     @Configuration

@@ -7,6 +7,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
 import java.io.File;
+import java.util.List;
 
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
@@ -43,5 +44,21 @@ final class Distribution {
             systemProperty("org.ops4j.pax.exam.service.timeout").value("120000"),
             systemProperty("certportal.sampleViews").value(System.getProperty("certportal.sampleViews")),
         };
+    }
+
+    /**
+     * Waits until the distribution's boot provisioning is over (the feature areas are booted by name
+     * after the platform): a test that starts earlier races bundle refreshes of the boot.
+     */
+    static void awaitBoot(org.apache.karaf.features.FeaturesService features) throws Exception {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(120);
+        for (String name : List.of("certportal-programs", "certportal-enrollments", "certportal-completions")) {
+            while (!features.isInstalled(features.getFeature(name))) {
+                if (java.time.Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(name + " was not installed by the boot within 120 s");
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 }

@@ -42,19 +42,27 @@ public class FeatureAreasIT {
     @Inject
     ViewRegistry views;
 
+    @org.junit.Before
+    public void awaitBoot() throws Exception {
+        Distribution.awaitBoot(features);
+    }
+
     @Configuration
     public Option[] config() {
         return Distribution.options(28481, 28401);
     }
 
     @Test
-    public void programsAndEnrollmentsComeAndGoWithTheirFeatures() throws Exception {
+    public void certificationAreasComeAndGoWithTheirFeatures() throws Exception {
         String programs = "org.certportal.programs.api.ProgramService";
         String enrollments = "org.certportal.enrollments.api.EnrollmentService";
-        Set<String> routes = Set.of("programs", "enrollments", "enrollee", "enrollments-purge");
+        String completions = "org.certportal.completions.api.CompletionService";
+        Set<String> routes = Set.of("programs", "enrollments", "enrollee", "enrollments-purge", "approvals");
 
         await(() -> service(programs) && service(enrollments) && activeRoutes().containsAll(routes));
 
+        uninstall("certportal-completions");
+        await(() -> !service(completions) && !activeRoutes().contains("approvals"));
         uninstall("certportal-enrollments");
         await(() -> !service(enrollments) && !activeRoutes().contains("enrollments"));
         assertTrue("programs stay", service(programs) && activeRoutes().contains("programs"));
@@ -63,13 +71,13 @@ public class FeatureAreasIT {
         await(() -> !service(programs) && !activeRoutes().contains("programs"));
         assertNull(bundleNamed("org.certportal.programs"));
 
-        features.installFeature("certportal-enrollments", NO_REFRESH);
-        await(() -> service(programs) && service(enrollments) && activeRoutes().containsAll(routes),
+        features.installFeature("certportal-completions", NO_REFRESH);
+        await(() -> service(programs) && service(enrollments) && service(completions) && activeRoutes().containsAll(routes),
                 () -> "programs " + service(programs) + ", enrollments " + service(enrollments) + ", routes "
                         + activeRoutes() + ", bundles " + java.util.Arrays.stream(context.getBundles())
                                 .filter(b -> b.getSymbolicName().startsWith("org.certportal"))
                                 .map(b -> b.getSymbolicName() + ":" + b.getState()).toList());
-        assertNotNull("enrollments pulled programs back in", bundleNamed("org.certportal.programs"));
+        assertNotNull("completions pulled enrollments and programs back in", bundleNamed("org.certportal.programs"));
         assertEquals(List.of(), views.views().stream().filter(v -> routes.contains(v.route()) && !v.active())
                 .map(RegisteredView::reason).toList());
     }

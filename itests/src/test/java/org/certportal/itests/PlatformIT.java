@@ -61,6 +61,11 @@ public class PlatformIT {
     @Filter("(osgi.jndi.service.name=certportal)")
     DataSource dataSource;
 
+    @org.junit.Before
+    public void awaitBoot() throws Exception {
+        Distribution.awaitBoot(features);
+    }
+
     @Configuration
     public Option[] config() {
         return Distribution.options(28181, 28101);

@@ -1,7 +1,9 @@
 package org.certportal.enrollments.api;
 
+import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.certportal.persistence.api.Page;
@@ -83,6 +85,24 @@ public interface EnrollmentService {
      * {@link EnrollmentPermissions#EDIT}.
      */
     Enrollment markEarned(long enrollmentId, LocalDate earnedOn);
+
+    /**
+     * {@link #markEarned} on the caller's connection and in the caller's transaction (do not commit or
+     * close it): the completions feature earns in the transaction of the completion that completes the
+     * last requirement, so a rollback undoes both. Demands {@link EnrollmentPermissions#EDIT}.
+     */
+    Enrollment markEarned(Connection connection, long enrollmentId, LocalDate earnedOn);
+
+    /**
+     * {@link #markEarned(Connection, long, LocalDate)} for many enrollments at once, each on its own date
+     * (imports of completions): every enrollment is checked first, then all are written in one batch per
+     * target status with one audit entry each; when one cannot be earned, nothing is. Demands
+     * {@link EnrollmentPermissions#EDIT}.
+     *
+     * @param earnedOn the date earned by enrollment id
+     * @return the enrollments as earned
+     */
+    List<Enrollment> markEarned(Connection connection, Map<Long, LocalDate> earnedOn);
 
     /**
      * {@link #markEarned} for many enrollments at once (mass certification, demo data), in chunks with

@@ -360,6 +360,50 @@ public class EnrollmentServiceImpl implements EnrollmentService {
     }
 
     @Override
+    public Enrollment markEarned(Connection connection, long enrollmentId, LocalDate earnedOn) {
+        return markEarned(connection, Map.of(enrollmentId, earnedOn == null ? LocalDate.MIN : earnedOn)).get(0);
+    }
+
+    @Override
+    public List<Enrollment> markEarned(Connection connection, Map<Long, LocalDate> earnedOn) {
+        security.require(EnrollmentPermissions.EDIT);
+        LocalDate today = today();
+        try {
+            List<Long> ids = new ArrayList<>(new TreeSet<>(earnedOn.keySet()));
+            Map<Long, Enrollment> found = EnrollmentQueries.byIds(connection, ids).stream()
+                    .collect(Collectors.toMap(Enrollment::id, e -> e));
+            Map<String, ProgramOptions> options = new HashMap<>();
+            Map<CertificationStatus, List<StatusChanges.Bulk>> byTarget = new HashMap<>();
+            for (Long id : ids) {
+                Enrollment e = found.get(id);
+                if (e == null) {
+                    throw new IllegalArgumentException("No enrollment with id " + id + ".");
+                }
+                LocalDate on = earnedOn.get(id);
+                if (on == null || on.isAfter(today) || on.isBefore(e.enrolledOn())) {
+                    throw new IllegalArgumentException("The date earned must lie between the enrollment date ("
+                            + e.enrolledOn() + ") and today.");
+                }
+                if (e.status() != CertificationStatus.IN_PROGRESS) {
+                    throw new IllegalArgumentException("Only an enrollment in progress can be earned; this one is "
+                            + e.status().title().toLowerCase(java.util.Locale.ROOT) + ".");
+                }
+                ProgramOptions o = options.computeIfAbsent(e.programId() + "/" + e.ruleVersion(),
+                        k -> programs.rules(e.programId(), e.ruleVersion()).options());
+                byTarget.computeIfAbsent(o.adminReviewOfCertification() ? CertificationStatus.ADMIN_REVIEW
+                        : CertificationStatus.ACTIVE, k -> new ArrayList<>()).add(new StatusChanges.Bulk(e, on,
+                                EnrollmentDates.certificationExpires(on, o.validityMonths())));
+            }
+            for (Map.Entry<CertificationStatus, List<StatusChanges.Bulk>> target : byTarget.entrySet()) {
+                statusChanges.changeAll(connection, target.getValue(), target.getKey());
+            }
+            return EnrollmentQueries.byIds(connection, ids);
+        } catch (SQLException ex) {
+            throw new IllegalStateException("The enrollments could not be marked earned: " + ex.getMessage(), ex);
+        }
+    }
+
+    @Override
     public int markEarnedAll(List<Long> enrollmentIds, LocalDate earnedOn) {
         security.require(EnrollmentPermissions.EDIT);
         LocalDate today = today();

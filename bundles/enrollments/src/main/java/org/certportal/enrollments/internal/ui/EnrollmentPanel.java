@@ -1,5 +1,13 @@
 package org.certportal.enrollments.internal.ui;
 
+import java.util.Optional;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dialog.Dialog;
+import org.certportal.ui.spi.Services;
+import org.certportal.ui.spi.ViewRegistry;
+
 import java.util.stream.Collectors;
 
 import org.certportal.enrollments.api.CertificationStatus;
@@ -43,6 +51,9 @@ class EnrollmentPanel extends VerticalLayout {
     private final Button decline = new Button("Decline");
     private final Button cancel = new Button("Cancel enrollment");
     private transient Enrollment enrollment;
+
+    /** The route the completions feature serves an enrollee's progress at. */
+    static final String COMPLETION_ROUTE = "completion/:enrollment";
 
     EnrollmentPanel(EnrollmentService service, SecurityService security, String title, long enrollmentId,
             Runnable onChange) {
@@ -89,6 +100,7 @@ class EnrollmentPanel extends VerticalLayout {
 
         FormLayout dates = new FormLayout(enrolledOn, graceBegins, expiresOn);
         add(new H3(title), status, steps, details, dates, deadline, new HorizontalLayout(save, approve, decline, cancel));
+        recordCompletionsLink(enrollmentId);
         show(service.find(enrollmentId).orElseThrow(() -> new IllegalArgumentException("This enrollment no longer"
                 + " exists.")));
         mayEdit(mayEdit);
@@ -155,5 +167,28 @@ class EnrollmentPanel extends VerticalLayout {
                 + (r.needsApproval() ? ", needs staff approval" : "") + "; " + offerings + ". State: "
                 + step.state().status() + (step.state().completedOn() == null ? "" : " on " + step.state().completedOn())
                 + (step.state().grade() == null ? "" : ", grade " + step.state().grade()) + ".";
+    }
+
+    /**
+     * A link to record completions when a feature serves the completion route (the completions
+     * bundle); enrollments do not depend on it, so the link is there only while it is.
+     */
+    private void recordCompletionsLink(long enrollmentId) {
+        boolean served = Services.of(EnrollmentPanel.class, ViewRegistry.class).views().stream()
+                .anyMatch(v -> v.active() && v.route().equals(COMPLETION_ROUTE));
+        if (served) {
+            // a button, not a link: the panel's modal dialog must close, or it would keep the next page inert
+            Button record = new Button("Record completions", e -> {
+                UI ui = UI.getCurrent(); // taken first: closing the dialog detaches this panel
+                for (Optional<Component> c = getParent(); c.isPresent(); c = c.get().getParent()) {
+                    if (c.get() instanceof Dialog dialog) {
+                        dialog.close();
+                    }
+                }
+                ui.navigate("completion/" + enrollmentId);
+            });
+            record.setId("enrollment-record-completions");
+            add(record);
+        }
     }
 }

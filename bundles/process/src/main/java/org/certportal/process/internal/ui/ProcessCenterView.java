@@ -249,11 +249,21 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     }
 
     /** Rebuilds the list of active runs when the set changed, else updates their bars in place. */
+    private String newestRun = "";
+
     private void refreshActive() {
         List<ProcessRun> runs = processes.runs(RunFilter.active(), PageRequest.first(ACTIVE_SHOWN)).items();
         Set<Long> ids = new java.util.HashSet<>();
         runs.forEach(r -> ids.add(r.id()));
         boolean changed = !ids.equals(activeRows.keySet());
+        // a run that starts and ends between two polls never shows as active: notice it in the history
+        String newest = processes.runs(RunFilter.all(), PageRequest.first(1)).items().stream()
+                .map(r -> r.id() + ":" + r.state()).findFirst().orElse("");
+        if (!newest.equals(newestRun)) {
+            newestRun = newest;
+            history.getDataProvider().refreshAll();
+            schedules.getDataProvider().refreshAll();
+        }
         if (changed) {
             active.removeAll();
             activeRows.clear();

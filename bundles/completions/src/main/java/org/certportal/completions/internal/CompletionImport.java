@@ -1,0 +1,247 @@
+package org.certportal.completions.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.certportal.completions.api.Completion;
+import org.certportal.completions.api.CompletionStatus;
+import org.certportal.enrollments.api.CertificationStatus;
+import org.certportal.enrollments.api.Enrollment;
+import org.certportal.programs.api.Program;
+import org.certportal.programs.api.ProgramRules;
+import org.certportal.programs.api.ProgramService;
+import org.certportal.programs.api.ProgramStatus;
+import org.certportal.programs.api.Requirement;
+
+/**
+ * Checks every row of a completions CSV before anything is imported: the contact by external
+ * identifier, the Active program by code, the contact's enrollment in progress, the requirement by
+ * title or position, the date and the grade, and the in-order rule given the stored state and the
+ * file's own earlier rows. Contacts and enrollments are looked up in chunks by SQL, read only, from
+ * their features' tables (one service call per row would take minutes for 100,000 rows).
+ */
+final class CompletionImport {
+    static final List<String> HEADER = List.of("contact", "program", "requirement", "date", "grade");
+    static final int MAX_ERRORS = 1000;
+
+    /** One data row as read; {@code line} is its line in the file (the header is line 1). */
+    record Row(int line, String contact, String program, String requirement, String date, String grade) {
+    }
+
+    /** A row that passed every check, with what storing it needs. */
+    record Good(int line, Enrollment enrollment, List<Requirement> requirements, Requirement requirement,
+            LocalDate date, String grade, CompletionStatus status, Completion existing) {
+    }
+
+    /** The result of the checks. */
+    record Plan(int rows, List<Good> good, List<String> errors) {
+    }
+
+    private final ProgramService programs;
+    private final LocalDate today;
+    private final Map<String, Optional<Program>> programsByCode = new HashMap<>();
+    private final Map<String, ProgramRules> rules = new HashMap<>();
+
+    CompletionImport(ProgramService programs, LocalDate today) {
+        this.programs = programs;
+        this.today = today;
+    }
+
+    /** @throws IllegalArgumentException when the file is not CSV with the expected header */
+    static List<Row> parse(Reader csv) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).build();
+        try (CSVParser parser = CSVParser.parse(csv, format)) {
+            List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
+                    .toList();
+            if (!header.equals(HEADER)) {
+                throw new IllegalArgumentException("The first line must be the header " + String.join(",", HEADER)
+                        + ", not " + String.join(",", parser.getHeaderNames()) + ".");
+            }
+            List<Row> rows = new ArrayList<>();
+            long lineBefore = parser.getCurrentLineNumber();
+            for (CSVRecord r : parser) {
+                // where the record began: the line after the last one the parser had finished
+                int line = (int) lineBefore + 1;
+                lineBefore = parser.getCurrentLineNumber();
+                rows.add(new Row(line, value(r, 0), value(r, 1), value(r, 2), value(r, 3), value(r, 4)));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The CSV file could not be read: " + e.getMessage(), e);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("The file is not valid CSV: " + e.getMessage(), e);
+        }
+    }
+
+    private static String value(CSVRecord r, int i) {
+        return i < r.size() ? r.get(i) : "";
+    }
+
+    Plan plan(Connection c, List<Row> rows) throws SQLException {
+        Map<String, Long> contactIds = contactIds(c, rows.stream().map(Row::contact).filter(s -> !s.isEmpty())
+                .distinct().toList());
+        // the enrollment in progress of each contact in each program named
+        Map<Long, Map<Long, Enrollment>> enrollmentsByProgram = new HashMap<>();
+        Map<Long, List<Long>> contactsByProgram = new HashMap<>();
+        for (Row row : rows) {
+            Program p = program(row.program()).orElse(null);
+            Long contactId = contactIds.get(row.contact());
+            if (p != null && contactId != null) {
+                contactsByProgram.computeIfAbsent(p.id(), k -> new ArrayList<>()).add(contactId);
+            }
+        }
+        for (Map.Entry<Long, List<Long>> e : contactsByProgram.entrySet()) {
+            enrollmentsByProgram.put(e.getKey(), enrollments(c, e.getKey(), new ArrayList<>(new LinkedHashSet<>(
+                    e.getValue()))));
+        }
+        List<Long> enrollmentIds = enrollmentsByProgram.values().stream().flatMap(m -> m.values().stream())
+                .map(Enrollment::id).toList();
+        // per enrollment: the completions stored, and the statuses as the file's good rows leave them
+        Map<Long, Map<Long, Completion>> stored = new HashMap<>();
+        for (Completion cp : CompletionStore.ofEnrollments(c, enrollmentIds)) {
+            stored.computeIfAbsent(cp.enrollmentId(), k -> new HashMap<>()).put(cp.requirementId(), cp);
+        }
+        Map<Long, Map<Long, CompletionStatus>> statuses = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
+
+        List<Good> good = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Row row : rows) {
+            try {
+                good.add(check(row, contactIds, enrollmentsByProgram, stored, statuses, seen));
+            } catch (IllegalArgumentException e) {
+                if (errors.size() < MAX_ERRORS) {
+                    errors.add("line " + row.line() + ": " + e.getMessage());
+                } else if (errors.size() == MAX_ERRORS) {
+                    errors.add("… and more bad rows");
+                }
+            }
+        }
+        return new Plan(rows.size(), good, errors);
+    }
+
+    private Good check(Row row, Map<String, Long> contactIds, Map<Long, Map<Long, Enrollment>> enrollmentsByProgram,
+            Map<Long, Map<Long, Completion>> stored, Map<Long, Map<Long, CompletionStatus>> statuses,
+            Map<String, Integer> seen) {
+        if (row.contact().isEmpty() || row.program().isEmpty() || row.requirement().isEmpty() || row.date().isEmpty()) {
+            throw new IllegalArgumentException("contact, program, requirement and date are required.");
+        }
+        Long contactId = contactIds.get(row.contact());
+        if (contactId == null) {
+            throw new IllegalArgumentException("no contact with the identifier '" + row.contact() + "'.");
+        }
+        Program p = program(row.program()).orElseThrow(() -> new IllegalArgumentException("no program with the code '"
+                + row.program() + "'."));
+        if (p.status() != ProgramStatus.ACTIVE) {
+            throw new IllegalArgumentException("the program " + p.code() + " is not Active.");
+        }
+        Enrollment e = enrollmentsByProgram.getOrDefault(p.id(), Map.of()).get(contactId);
+        if (e == null) {
+            throw new IllegalArgumentException(row.contact() + " is not enrolled in " + p.code() + " (in progress).");
+        }
+        List<Requirement> requirements = rules.computeIfAbsent(e.programId() + "/" + e.ruleVersion(),
+                k -> programs.rules(e.programId(), e.ruleVersion())).requirements().stream()
+                .sorted(Comparator.comparingInt(Requirement::position)).toList();
+        Requirement r = requirement(requirements, row.requirement(), p.code());
+        LocalDate date;
+        try {
+            date = LocalDate.parse(row.date());
+        } catch (DateTimeParseException ex) {
+            throw new IllegalArgumentException("the date '" + row.date() + "' is not a date like 2025-06-30.");
+        }
+        CompletionRules.checkDate(date, e.enrolledOn(), today);
+        GradeRules.Grade grade = GradeRules.parse(r.gradeType(), r.minimumGrade(), row.grade());
+        String key = e.id() + "/" + r.id();
+        Integer earlier = seen.get(key);
+        if (earlier != null) {
+            throw new IllegalArgumentException("the requirement " + r.title() + " of " + row.contact()
+                    + " is already in line " + earlier + " of this file.");
+        }
+        Map<Long, Completion> done = stored.getOrDefault(e.id(), Map.of());
+        Map<Long, CompletionStatus> now = statuses.computeIfAbsent(e.id(), k -> done.values().stream()
+                .collect(Collectors.toMap(Completion::requirementId, Completion::status)));
+        ProgramRules rulesOf = rules.get(e.programId() + "/" + e.ruleVersion());
+        OrderRules.checkRecordable(rulesOf.options().inOrder(), requirements, now, r);
+        CompletionStatus status = CompletionRules.status(r.gradeType(), r.needsApproval(), grade);
+        seen.put(key, row.line());
+        now.put(r.id(), status);
+        return new Good(row.line(), e, requirements, r, date, grade == null ? null : grade.text(), status,
+                done.get(r.id()));
+    }
+
+    private static Requirement requirement(List<Requirement> requirements, String text, String programCode) {
+        if (text.chars().allMatch(Character::isDigit) && text.length() < 6) {
+            int position = Integer.parseInt(text);
+            return requirements.stream().filter(r -> r.position() == position).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(programCode + " has no requirement at position "
+                            + position + "."));
+        }
+        List<Requirement> named = requirements.stream().filter(r -> r.title().equalsIgnoreCase(text)).toList();
+        if (named.size() != 1) {
+            throw new IllegalArgumentException(named.isEmpty() ? programCode + " has no requirement '" + text + "'."
+                    : programCode + " has several requirements '" + text + "'; give the position instead.");
+        }
+        return named.get(0);
+    }
+
+    private Optional<Program> program(String code) {
+        return code.isEmpty() ? Optional.empty() : programsByCode.computeIfAbsent(code, programs::findByCode);
+    }
+
+    private static Map<String, Long> contactIds(Connection c, List<String> externalIds) throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        for (List<String> part : Sql.parts(externalIds)) {
+            try (PreparedStatement ps = Sql.prepare(c, "SELECT external_id, id FROM contact WHERE external_id IN "
+                    + Sql.placeholders(part.size()), part); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** By contact id: the contact's enrollment in progress in the program. */
+    private static Map<Long, Enrollment> enrollments(Connection c, long programId, List<Long> contactIds)
+            throws SQLException {
+        Map<Long, Enrollment> found = new HashMap<>();
+        for (List<Long> part : Sql.parts(contactIds)) {
+            List<Object> params = new ArrayList<>(part);
+            params.add(0, programId);
+            try (PreparedStatement ps = Sql.prepare(c, "SELECT id, contact_id, program_id, rule_version, cycle,"
+                    + " enrolled_on, grace_period_begins, expires_on, earned_on, status, status_changed_at, version"
+                    + " FROM enrollment WHERE program_id = ? AND status = 'IN_PROGRESS' AND contact_id IN "
+                    + Sql.placeholders(part.size()), params); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Instant changed = Sql.instant(rs.getTimestamp(11));
+                    found.put(rs.getLong(2), new Enrollment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                            rs.getInt(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                            rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
+                            CertificationStatus.valueOf(rs.getString(10)), changed, rs.getLong(12)));
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,46 @@
+package org.certportal.completions.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.certportal.contacts.api.Contact;
+import org.certportal.contacts.api.ContactDraft;
+import org.certportal.contacts.api.ContactService;
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
+
+/** Contacts as the completion service reads them (for names and email addresses); the test adds them. */
+final class FakeContacts implements ContactService {
+    private final Map<Long, Contact> contacts = new HashMap<>();
+
+    void add(Contact c) {
+        contacts.put(c.id(), c);
+    }
+
+    @Override
+    public Optional<Contact> find(long id) {
+        return Optional.ofNullable(contacts.get(id));
+    }
+
+    @Override
+    public Contact create(ContactDraft draft) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int createAll(List<ContactDraft> drafts) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Contact update(long id, long expectedVersion, ContactDraft draft) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Page<Contact> search(String text, PageRequest page) {
+        throw new UnsupportedOperationException();
+    }
+}
