@@ -15,6 +15,7 @@ import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
+import liquibase.lockservice.LockServiceFactory;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
@@ -77,7 +78,20 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
         }
     }
 
+    /**
+     * One migration at a time in this JVM: Liquibase keeps one lock service per database (equal by
+     * URL), so two bundles migrating at once in one portal share it, and the first to finish resets
+     * the other's "I hold the lock" state: that lock is then never released and every later
+     * migration waits for it (seen at boot, when bundles start in parallel). Portals on other JVMs
+     * still wait for each other through the lock table.
+     */
     private void migrateOnce(Class<?> owner, String changelog) {
+        synchronized (LockServiceFactory.class) {
+            migrateAlone(owner, changelog);
+        }
+    }
+
+    private void migrateAlone(Class<?> owner, String changelog) {
         long started = System.nanoTime();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
