@@ -1,5 +1,6 @@
 package org.certportal.completions.internal;
 
+import org.certportal.programs.testing.FakePrograms;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

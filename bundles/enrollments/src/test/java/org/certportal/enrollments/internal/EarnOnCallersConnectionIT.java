@@ -1,5 +1,6 @@
 package org.certportal.enrollments.internal;
 
+import org.certportal.programs.testing.FakePrograms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

@@ -1,5 +1,6 @@
 package org.certportal.enrollments.internal;
 
+import org.certportal.programs.testing.FakePrograms;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

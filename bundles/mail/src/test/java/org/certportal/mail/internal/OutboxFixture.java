@@ -1,5 +1,6 @@
 package org.certportal.mail.internal;
 
+import org.certportal.persistence.testing.MutableClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

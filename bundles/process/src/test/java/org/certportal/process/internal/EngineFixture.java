@@ -1,5 +1,6 @@
 package org.certportal.process.internal;
 
+import org.certportal.persistence.testing.MutableClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.certportal.mail.internal;
+package org.certportal.persistence.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward, so that retries come due without waiting. */
-final class MutableClock extends Clock {
+/** A clock the test moves forward, so that retries and schedules come due without waiting. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 

@@ -1,4 +1,4 @@
-package org.certportal.enrollments.internal;
+package org.certportal.programs.testing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,18 +24,26 @@ import org.certportal.programs.api.RequirementDraft;
 import org.certportal.programs.api.RequirementKind;
 import org.certportal.programs.api.RuleChangeImpact;
 
-/** Programs another feature owns, as the enrollment service sees them through the API: built by the test. */
-final class FakePrograms implements ProgramService {
+/**
+ * Programs as the features built on them (enrollments, completions) see them through the API,
+ * built by their tests: programs are another bundle's data, referred to by id.
+ */
+public final class FakePrograms implements ProgramService {
     private final Map<Long, Program> programs = new HashMap<>();
 
     /** An Active program with three requirements, rule version 1. */
-    Program add(long id, String code, ProgramOptions options) {
+    public Program add(long id, String code, ProgramOptions options) {
         return add(id, code, ProgramStatus.ACTIVE, options);
     }
 
-    Program add(long id, String code, ProgramStatus status, ProgramOptions options) {
-        List<Requirement> requirements = List.of(requirement(id * 10 + 1, id, 1, "Orientation"),
-                requirement(id * 10 + 2, id, 2, "Written exam"), requirement(id * 10 + 3, id, 3, "Field practice"));
+    public Program add(long id, String code, ProgramStatus status, ProgramOptions options) {
+        return add(id, code, status, options, List.of(requirement(id * 10 + 1, id, 1, "Orientation"),
+                requirement(id * 10 + 2, id, 2, "Written exam"), requirement(id * 10 + 3, id, 3, "Field practice")));
+    }
+
+    /** A program with the given requirements, rule version 1. */
+    public Program add(long id, String code, ProgramStatus status, ProgramOptions options,
+            List<Requirement> requirements) {
         Program p = new Program(id, code, "Program " + code, "", status, options, 1, 1, requirements);
         programs.put(id, p);
         return p;
