@@ -83,6 +83,19 @@ public class SecurityServiceImpl implements SecurityService {
     }
 
     private void rebuildPolicy() {
+        publishPolicy();
+        for (PermissionListener l : listeners) {
+            try {
+                l.permissionsChanged();
+            } catch (RuntimeException e) {
+                LOG.warn("A permission listener failed: {}", e.toString());
+            }
+        }
+    }
+
+    // Synchronized: providers of bundles starting in parallel bind concurrently, and an unsynchronized
+    // rebuild could publish a policy computed before the other provider was added.
+    private synchronized void publishPolicy() {
         List<PermissionDefinition> all = new ArrayList<>();
         for (PermissionProvider p : providers) {
             try {
@@ -92,13 +105,6 @@ public class SecurityServiceImpl implements SecurityService {
             }
         }
         policy = PermissionPolicy.of(all);
-        for (PermissionListener l : listeners) {
-            try {
-                l.permissionsChanged();
-            } catch (RuntimeException e) {
-                LOG.warn("A permission listener failed: {}", e.toString());
-            }
-        }
     }
 
     @Override

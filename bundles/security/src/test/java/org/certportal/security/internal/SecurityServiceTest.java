@@ -47,6 +47,28 @@ class SecurityServiceTest {
     }
 
     @Test
+    void providersBoundAtOnceFromTwoThreadsAreBothInThePolicy() throws Exception {
+        Thread[] second = new Thread[1];
+        PermissionProvider late = () -> List.of(new PermissionDefinition("late.read", "", Set.of(Role.CERTIFICATION_MANAGER)));
+        PermissionProvider early = () -> {
+            if (second[0] == null) {
+                // bind the other provider while this one's rebuild is under way
+                second[0] = new Thread(() -> security.addProvider(late));
+                second[0].start();
+                Thread.State s;
+                while ((s = second[0].getState()) != Thread.State.BLOCKED && s != Thread.State.TERMINATED) {
+                    Thread.onSpinWait();
+                }
+            }
+            return List.of(new PermissionDefinition("early.read", "", Set.of(Role.CERTIFICATION_MANAGER)));
+        };
+        security.addProvider(early);
+        second[0].join();
+        assertTrue(security.isPermitted(manager, "early.read"));
+        assertTrue(security.isPermitted(manager, "late.read"), "the policy of the first rebuild must not win");
+    }
+
+    @Test
     void sessionTimeoutComesFromConfiguration() {
         SecurityServiceImpl configured = new SecurityServiceImpl(TestConfigs.security(Map.of("sessionIdleMinutes", 5)));
         assertEquals(java.time.Duration.ofMinutes(5), configured.sessionIdleTimeout());
