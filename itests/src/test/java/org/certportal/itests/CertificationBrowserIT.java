@@ -57,6 +57,7 @@ public class CertificationBrowserIT {
                 return condition.apply(d);
             });
         } catch (org.openqa.selenium.TimeoutException e) {
+            Chromium.screenshot(browser);
             throw new AssertionError("Timed out at " + browser.getCurrentUrl() + "; notifications: " + notes
                     + "; page: " + browser.findElement(By.tagName("body")).getText(), e);
         }
@@ -278,5 +279,120 @@ public class CertificationBrowserIT {
         assertTrue(pdfText, pdfText.contains("Browser program BRW-ENR"));
         assertTrue(pdfText, pdfText.contains("Written exam") && pdfText.contains("Practice log"));
         assertTrue(pdfText, pdfText.contains(tag + "-3"));
+    }
+    /** Ticks the confirm button of the open confirmation dialog. */
+    private void confirmDialog() {
+        until(d -> d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).stream().anyMatch(WebElement::isDisplayed));
+        browser.findElements(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button")).stream()
+                .filter(b -> b.isDisplayed() && b.getAttribute("slot") != null && b.getAttribute("slot").startsWith("confirm"))
+                .findFirst().orElseThrow().click();
+    }
+
+    /** The text of the editor's requirement list, for the requirement with this title. */
+    private String requirementLine(String title) {
+        return browser.findElements(By.cssSelector("#requirement-list [id^=requirement-]")).stream()
+                .map(WebElement::getText).filter(t -> t.contains(title)).findFirst().orElse("");
+    }
+
+    /**
+     * An in-order program whose first requirement needs a numeric grade and staff approval: Staff may
+     * not record the second before the first is Complete, record the first with a grade and a PDF,
+     * a Certification Admin approves it from the queue, Staff record the second and the enrollment is
+     * earned (Active); the attached PDF downloads intact.
+     */
+    @Test
+    public void recordAGradedCompletionWithAFileApproveItAndEarnTheCertification() throws Exception {
+        String tag = "Brwcmp" + Long.toString(System.nanoTime() % 100000, 36);
+        String code = "BRW-CMP";
+        signIn("certadmin");
+        browser.get(URL + "/programs");
+        click("program-new");
+        type("program-code", code);
+        type("program-name", "Browser completions " + code);
+        click("program-in-order");
+        click("program-save");
+        until(d -> d.findElement(By.id("program-title")).getText().startsWith(code));
+        click("requirement-add");
+        type("requirement-title", "Graded exam");
+        pick("requirement-grade-type", "Numeric");
+        until(d -> d.findElement(By.id("requirement-min-grade")).isEnabled());
+        type("requirement-min-grade", "70");
+        click("requirement-needs-approval");
+        click("requirement-save");
+        until(d -> requirementLine("Graded exam").contains("grade at least 70"));
+        assertTrue(requirementLine("Graded exam"), requirementLine("Graded exam").contains("needs staff approval"));
+        click("requirement-add");
+        type("requirement-title", "Closing interview");
+        click("requirement-save");
+        until(d -> requirementLine("Closing interview").length() > 0);
+        click("program-activate");
+        until(d -> d.findElement(By.id("program-status")).getText().startsWith("Active"));
+        signOut();
+
+        signIn("staff");
+        createContact("Candidate", tag, tag + "-1");
+        browser.get(URL + "/enrollments");
+        pick("enrollment-program", code);
+        click("enroll-open");
+        type("enroll-contact-search", tag);
+        until(d -> cells("enroll-contact-grid").contains(tag + "-1"));
+        tickRowsContaining("enroll-contact-grid", tag + "-1");
+        until(d -> d.findElement(By.id("enroll-submit")).isEnabled());
+        click("enroll-submit");
+        until(d -> "0 of 1".equals(tracker("tracker-earned")));
+        type("enrollee-search", tag);
+        until(d -> cells("enrollee-grid").contains(tag + "-1"));
+        browser.findElements(By.cssSelector("#enrollee-grid vaadin-grid-cell-content")).stream()
+                .filter(c -> c.getText().equals(tag + "-1")).findFirst().orElseThrow().click();
+        click("enrollment-record-completions");
+        until(d -> d.findElement(By.id("completion-title")).getText().contains(tag));
+        String progressUrl = browser.getCurrentUrl();
+
+        // in order: the second requirement is not recordable yet
+        shown("record-1");
+        assertTrue("the out-of-order requirement is plain text", shown("requirement-title-2").isDisplayed());
+        assertTrue(browser.findElements(By.id("record-2")).isEmpty());
+
+        click("record-1");
+        shown("completion-grade");
+        type("completion-grade", "85");
+        type("completion-date", datePickerText(java.time.LocalDate.now()));
+        java.nio.file.Path pdf = Pdfs.write(java.nio.file.Files.createTempFile("exam-sheet", ".pdf"),
+                "Exam sheet of " + tag);
+        shown("completion-upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"))
+                .sendKeys(pdf.toAbsolutePath().toString());
+        until(d -> d.findElement(By.id("completion-file")).getText().contains("will be attached"));
+        click("completion-save");
+        until(d -> d.findElement(By.id("requirement-status-1")).getText().startsWith("Awaiting approval"));
+        assertTrue(browser.findElement(By.id("requirement-status-1")).getText().contains("grade 85"));
+        assertTrue("still not recordable before the approval", browser.findElements(By.id("record-2")).isEmpty());
+        signOut();
+
+        signIn("certadmin");
+        browser.get(URL + "/approvals");
+        pick("approvals-program", code);
+        until(d -> cells("approvals-grid").contains(tag + "-1"));
+        tickRowsContaining("approvals-grid", tag + "-1");
+        click("approvals-approve");
+        confirmDialog();
+        until(d -> !cells("approvals-grid").contains(tag + "-1"));
+        signOut();
+
+        signIn("staff");
+        browser.get(progressUrl);
+        until(d -> d.findElement(By.id("requirement-status-1")).getText().startsWith("Complete"));
+        assertTrue(browser.findElement(By.id("requirement-status-1")).getText().contains("approved by certadmin"));
+        assertTrue("a Complete completion offers no edit", browser.findElements(By.id("record-1")).isEmpty());
+        WebElement file = browser.findElements(By.cssSelector("[id^=completion-file-]")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        assertTrue(Pdfs.text(Pdfs.download(file.getAttribute("href"), browser.manage().getCookies()))
+                .contains("Exam sheet of " + tag));
+
+        click("record-2");
+        type("completion-date", datePickerText(java.time.LocalDate.now()));
+        click("completion-save");
+        until(d -> d.findElement(By.id("requirement-status-2")).getText().startsWith("Complete"));
+        until(d -> d.findElement(By.id("completion-enrollment-status")).getText()
+                .startsWith("Enrollment status: Active · earned " + java.time.LocalDate.now()));
     }
 }

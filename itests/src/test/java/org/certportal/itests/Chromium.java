@@ -25,4 +25,15 @@ public final class Chromium {
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
     }
+
+    /** Saves what the browser shows under target/screenshots, for the report of a failed test. */
+    public static void screenshot(WebDriver browser) {
+        try {
+            java.nio.file.Path dir = Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(dir.resolve(System.currentTimeMillis() + ".png"), png);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("No screenshot: " + e);
+        }
+    }
 }

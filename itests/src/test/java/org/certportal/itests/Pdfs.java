@@ -28,6 +28,24 @@ final class Pdfs {
         return response.body();
     }
 
+    /** Writes a one-page PDF saying the text to the file, and returns the file. */
+    static java.nio.file.Path write(java.nio.file.Path file, String text) throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                    new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(org.apache.pdfbox.pdmodel.font.PDType1Font.HELVETICA, 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            document.save(file.toFile());
+        }
+        return file;
+    }
+
     static String text(byte[] pdf) throws IOException {
         try (PDDocument document = PDDocument.load(pdf)) {
             return new PDFTextStripper().getText(document);
