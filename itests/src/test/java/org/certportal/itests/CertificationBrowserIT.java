@@ -3,90 +3,14 @@ package org.certportal.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless Chromium through the certification feature areas: programs and enrollments. */
-public class CertificationBrowserIT {
-    private static final String URL = System.getProperty("certportal.portal.url", "http://localhost:18181");
-
-    private WebDriver browser;
-    private WebDriverWait wait;
-
-    @Before
-    public void openBrowser() throws Exception {
-        browser = Chromium.start();
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        // Vaadin re-renders lists and notifications come and go: a vanished element just means "look again"
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-    }
-
-    @After
-    public void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private void signIn(String user) {
-        browser.get(URL + "/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#username input")));
-        browser.findElement(By.cssSelector("#username input")).sendKeys(user);
-        browser.findElement(By.cssSelector("#password input")).sendKeys("certportal");
-        browser.findElement(By.id("sign-in")).click();
-        shown("welcome");
-    }
-
-    /** Waits for the condition; on timeout the failure says what the page showed, notifications included. */
-    private void until(java.util.function.Function<WebDriver, Boolean> condition) {
-        java.util.Set<String> notes = new java.util.LinkedHashSet<>();
-        try {
-            wait.until(d -> {
-                d.findElements(By.cssSelector("vaadin-notification-card")).forEach(n -> notes.add(n.getText()));
-                return condition.apply(d);
-            });
-        } catch (org.openqa.selenium.TimeoutException e) {
-            Chromium.screenshot(browser);
-            throw new AssertionError("Timed out at " + browser.getCurrentUrl() + "; notifications: " + notes
-                    + "; page: " + browser.findElement(By.tagName("body")).getText(), e);
-        }
-    }
-
-    private WebElement shown(String id) {
-        until(d -> d.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed));
-        return browser.findElements(By.id(id)).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
-    }
-
-    private void type(String id, String text) {
-        WebElement input = shown(id).findElement(By.cssSelector("input, textarea"));
-        input.clear();
-        // Tab commits the value (Vaadin sends a field's value on change, not on every key)
-        input.sendKeys(text, Keys.TAB);
-    }
-
-    /** Scrolls the element into view and clicks it; through the DOM when an overlay edge covers it. */
-    private void click(String id) {
-        until(d -> d.findElements(By.id(id)).stream().anyMatch(e -> e.isEnabled()
-                && !"true".equals(e.getAttribute("hidden")) && e.getRect().getWidth() > 0));
-        WebElement e = browser.findElement(By.id(id));
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", e);
-        try {
-            e.click();
-        } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
-            ((JavascriptExecutor) browser).executeScript("arguments[0].click();", e);
-        }
-    }
+/** Headless Chromium through the certification feature areas: programs, enrollments and completions. */
+public class CertificationBrowserIT extends BrowserTest {
 
     /** The requirement titles in the order the editor shows them. */
     private List<String> requirementOrder() {
@@ -132,23 +56,6 @@ public class CertificationBrowserIT {
                         .stream().noneMatch(WebElement::isDisplayed));
     }
 
-    /** Signs out the way the header link does (a plain GET) and waits for the sign-in page. */
-    private void signOut() {
-        browser.get(URL + "/sign-out");
-        shown("sign-in");
-    }
-
-    /** Picks the combo box item whose label contains the text, typing it as the filter first. */
-    private void pick(String comboId, String text) {
-        WebElement input = shown(comboId).findElement(By.tagName("input"));
-        input.clear();
-        input.sendKeys(text);
-        until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .anyMatch(i -> i.isDisplayed() && i.getText().contains(text)));
-        browser.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
-                .filter(i -> i.isDisplayed() && i.getText().contains(text)).findFirst().orElseThrow().click();
-    }
-
     /** Creates a contact through the Contacts view. */
     private void createContact(String given, String family, String externalId) {
         browser.get(URL + "/contacts");
@@ -164,29 +71,6 @@ public class CertificationBrowserIT {
 
     private String tracker(String id) {
         return browser.findElement(By.id(id)).getText();
-    }
-
-    /** Cells of a grid's body rows, as text. */
-    private List<String> cells(String gridId) {
-        return browser.findElements(By.cssSelector("#" + gridId + " vaadin-grid-cell-content")).stream()
-                .map(WebElement::getText).toList();
-    }
-
-    /** Ticks the selection checkbox of each row whose cells contain the text. */
-    private void tickRowsContaining(String gridId, String text) {
-        Object ticked = ((JavascriptExecutor) browser).executeScript(
-                "const grid = document.getElementById(arguments[0]); let n = 0;"
-                        + "for (const row of grid.shadowRoot.querySelectorAll('tbody tr')) {"
-                        + "  const contents = [...row.querySelectorAll('slot')].flatMap(s => s.assignedElements());"
-                        + "  if (!contents.some(c => c.textContent.includes(arguments[1]))) continue;"
-                        + "  const box = contents.map(c => c.querySelector('vaadin-checkbox')).find(b => b);"
-                        + "  if (box && !box.checked) { box.click(); n++; } }"
-                        + "return n;", gridId, text);
-        assertTrue("ticked " + ticked + " rows with " + text, ((Number) ticked).intValue() > 0);
-    }
-
-    private static String datePickerText(java.time.LocalDate date) {
-        return date.getMonthValue() + "/" + date.getDayOfMonth() + "/" + date.getYear();
     }
 
     /**
@@ -245,10 +129,7 @@ public class CertificationBrowserIT {
         browser.findElements(By.cssSelector("#enrollee-grid vaadin-grid-cell-content")).stream()
                 .filter(c -> c.getText().equals(tag + "-2")).findFirst().orElseThrow().click();
         click("enrollment-cancel");
-        until(d -> d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).stream().anyMatch(WebElement::isDisplayed));
-        browser.findElements(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button")).stream()
-                .filter(b -> b.isDisplayed() && b.getAttribute("slot") != null && b.getAttribute("slot").startsWith("confirm"))
-                .findFirst().orElseThrow().click();
+        confirmDialog();
         until(d -> "1".equals(tracker("tracker-grace")) && "0 of 2".equals(tracker("tracker-earned")));
         signOut();
 
@@ -263,10 +144,7 @@ public class CertificationBrowserIT {
         until(d -> cells("purge-grid").stream().anyMatch(c -> c.contains(tag + "-2")));
         tickRowsContaining("purge-grid", tag + "-2");
         click("purge-submit");
-        until(d -> d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).stream().anyMatch(WebElement::isDisplayed));
-        browser.findElements(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button")).stream()
-                .filter(b -> b.isDisplayed() && b.getAttribute("slot") != null && b.getAttribute("slot").startsWith("confirm"))
-                .findFirst().orElseThrow().click();
+        confirmDialog();
         until(d -> d.findElement(By.id("purge-result")).getText().contains("1"));
         until(d -> cells("purge-grid").stream().noneMatch(c -> c.contains(tag + "-2")));
 
@@ -279,13 +157,6 @@ public class CertificationBrowserIT {
         assertTrue(pdfText, pdfText.contains("Browser program BRW-ENR"));
         assertTrue(pdfText, pdfText.contains("Written exam") && pdfText.contains("Practice log"));
         assertTrue(pdfText, pdfText.contains(tag + "-3"));
-    }
-    /** Ticks the confirm button of the open confirmation dialog. */
-    private void confirmDialog() {
-        until(d -> d.findElements(By.cssSelector("vaadin-confirm-dialog-overlay")).stream().anyMatch(WebElement::isDisplayed));
-        browser.findElements(By.cssSelector("vaadin-confirm-dialog-overlay vaadin-button")).stream()
-                .filter(b -> b.isDisplayed() && b.getAttribute("slot") != null && b.getAttribute("slot").startsWith("confirm"))
-                .findFirst().orElseThrow().click();
     }
 
     /** The text of the editor's requirement list, for the requirement with this title. */

@@ -55,6 +55,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private final Grid<ProcessSchedule> schedules = new Grid<>();
     private final VerticalLayout active = new VerticalLayout();
     private final Map<Long, ActiveRow> activeRows = new HashMap<>();
+    private final Map<String, String> typeTitles = new HashMap<>();
     private final ComboBox<String> historyType = new ComboBox<>("Process");
     private final ComboBox<RunState> historyState = new ComboBox<>("State");
     private final Grid<ProcessRun> history = new Grid<>();
@@ -62,13 +63,17 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private final Dialog detailsDialog = new Dialog();
     private RunDetails details;
     private Registration polling;
+    /** The newest run and its state at the last refresh: a change refreshes the history. */
+    private String newestRun = "";
+    private boolean activeShown;
 
     /** One active run's line: its state, bar and rows text. */
     private record ActiveRow(Span state, ProgressBar bar, Span rows) {
     }
 
     public ProcessCenterView() {
-        setSizeFull();
+        // not full height: the page scrolls, so the history grid keeps its height below the other sections
+        setWidthFull();
         mayRun = Services.of(ProcessCenterView.class, SecurityService.class).isPermitted(ProcessPermissions.RUN);
         H2 title = new H2("Process Center");
         title.setId("process-center-title");
@@ -83,7 +88,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
         schedules.setId("schedule-grid");
         schedules.setAllRowsVisible(true);
         schedules.addColumn(ProcessSchedule::id).setHeader("#").setAutoWidth(true);
-        schedules.addColumn(ProcessSchedule::typeId).setHeader("Process").setAutoWidth(true);
+        schedules.addColumn(s -> typeTitles.getOrDefault(s.typeId(), s.typeId())).setHeader("Process").setAutoWidth(true);
         schedules.addColumn(s -> Labels.recurrence(s.recurrence()) + (s.dryRun() ? " (preview)" : ""))
                 .setHeader("Repeat").setAutoWidth(true);
         schedules.addColumn(s -> Labels.time(s.nextFireAt())).setHeader("Next run").setAutoWidth(true);
@@ -106,6 +111,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
 
         historyType.setId("history-type-filter");
         historyType.setClearButtonVisible(true);
+        historyType.setItemLabelGenerator(id -> typeTitles.getOrDefault(id, id));
         historyType.setPlaceholder("Any");
         historyType.addValueChangeListener(e -> history.getDataProvider().refreshAll());
         historyState.setId("history-state-filter");
@@ -116,6 +122,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
         historyState.addValueChangeListener(e -> history.getDataProvider().refreshAll());
         history.setId("history-grid");
         history.setHeight("24em");
+        history.setMinHeight("24em");
         history.addColumn(ProcessRun::id).setHeader("Run").setAutoWidth(true);
         history.addColumn(r -> r.typeTitle() + (r.dryRun() ? " (preview)" : "")).setHeader("Process").setAutoWidth(true);
         history.addColumn(ProcessRun::scope).setHeader("Scope").setAutoWidth(true);
@@ -157,7 +164,9 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private void showTypes() {
         typeList.removeAll();
         List<ProcessTypeInfo> types = processes.types();
+        typeTitles.clear();
         for (ProcessTypeInfo t : types) {
+            typeTitles.put(t.id(), t.title());
             Div row = new Div();
             row.setId("process-type-" + t.id());
             Span name = new Span(t.title() + (t.available() ? "" : " (unavailable: its schedules and runs wait)"));
@@ -249,13 +258,12 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     }
 
     /** Rebuilds the list of active runs when the set changed, else updates their bars in place. */
-    private String newestRun = "";
-
     private void refreshActive() {
         List<ProcessRun> runs = processes.runs(RunFilter.active(), PageRequest.first(ACTIVE_SHOWN)).items();
         Set<Long> ids = new java.util.HashSet<>();
         runs.forEach(r -> ids.add(r.id()));
-        boolean changed = !ids.equals(activeRows.keySet());
+        boolean changed = !activeShown || !ids.equals(activeRows.keySet());
+        activeShown = true;
         // a run that starts and ends between two polls never shows as active: notice it in the history
         String newest = processes.runs(RunFilter.all(), PageRequest.first(1)).items().stream()
                 .map(r -> r.id() + ":" + r.state()).findFirst().orElse("");
