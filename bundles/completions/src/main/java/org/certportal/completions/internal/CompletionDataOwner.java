@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.certportal.completions.api.CompletionService;
 import org.certportal.enrollments.api.EnrollmentDataOwner;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,9 +13,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component
 public class CompletionDataOwner implements EnrollmentDataOwner {
 
-    /** The completion service is referenced so that its migration has run before the tables are touched. */
+    /** The schema is referenced so that its migration has run before the tables are touched. */
     @Activate
-    public CompletionDataOwner(@Reference CompletionService migrated) {
+    public CompletionDataOwner(@Reference CompletionsSchema migrated) {
         // nothing to keep: the purge hands over its connection
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.certportal.completions.api.Completion;
-import org.certportal.completions.api.CompletionService;
 import org.certportal.completions.api.CompletionStatus;
 import org.certportal.enrollments.api.RequirementProgress;
 import org.certportal.enrollments.api.RequirementState;
@@ -24,10 +23,10 @@ import org.osgi.service.component.annotations.Reference;
 public class CompletionProgress implements RequirementProgress {
     private final JpaTemplate jpa;
 
-    /** The completion service is referenced so that its migration has run before the table is read. */
+    /** The schema is referenced so that its migration has run before the table is read. */
     @Activate
     public CompletionProgress(@Reference(target = "(osgi.unit.name=certportal-completions)") JpaTemplate jpa,
-            @Reference CompletionService migrated) {
+            @Reference CompletionsSchema migrated) {
         this.jpa = jpa;
     }
 

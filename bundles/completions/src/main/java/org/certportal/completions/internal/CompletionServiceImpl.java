@@ -49,7 +49,6 @@ import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.mail.api.MailOutbox;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
-import org.certportal.persistence.api.SchemaMigrator;
 import org.certportal.programs.api.Offering;
 import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramRules;
@@ -74,7 +73,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(immediate = true)
 public class CompletionServiceImpl implements CompletionService {
-    static final String CHANGELOG = "db/completions.changelog.xml";
     static final String AUDIT_TYPE = "completion";
 
     private final JpaTemplate jpa;
@@ -89,16 +87,15 @@ public class CompletionServiceImpl implements CompletionService {
 
     @Activate
     public CompletionServiceImpl(@Reference(target = "(osgi.unit.name=certportal-completions)") JpaTemplate jpa,
-            @Reference SecurityService security, @Reference SchemaMigrator migrator, @Reference AuditLog audit,
+            @Reference SecurityService security, @Reference CompletionsSchema migrated, @Reference AuditLog audit,
             @Reference ProgramService programs, @Reference EnrollmentService enrollments,
             @Reference ContactService contacts, @Reference MailOutbox outbox) {
-        this(jpa, security, migrator, audit, programs, enrollments, contacts, outbox, Clock.systemUTC());
+        this(jpa, security, audit, programs, enrollments, contacts, outbox, Clock.systemUTC());
     }
 
-    CompletionServiceImpl(JpaTemplate jpa, SecurityService security, SchemaMigrator migrator, AuditLog audit,
-            ProgramService programs, EnrollmentService enrollments, ContactService contacts, MailOutbox outbox,
-            Clock clock) {
-        migrator.migrate(CompletionServiceImpl.class, CHANGELOG);
+    /** Outside OSGi (tests): the schema is migrated already. */
+    CompletionServiceImpl(JpaTemplate jpa, SecurityService security, AuditLog audit, ProgramService programs,
+            EnrollmentService enrollments, ContactService contacts, MailOutbox outbox, Clock clock) {
         this.jpa = jpa;
         this.security = security;
         this.audit = audit;

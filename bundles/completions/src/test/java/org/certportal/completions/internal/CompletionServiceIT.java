@@ -189,7 +189,7 @@ class CompletionServiceIT {
         assertEquals(CompletionStatus.REJECTED, step.status());
         assertEquals("Scan unreadable", step.completion().reason());
         assertTrue(step.recordable(), "a rejected completion may be recorded again");
-        RequirementState state = new CompletionProgress(portal.jpa, service).states(one.id()).get(21L);
+        RequirementState state = new CompletionProgress(portal.jpa, portal.schema).states(one.id()).get(21L);
         assertEquals("Rejected: Scan unreadable", state.status(), "the enrollments progress shows the reason");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> service.approveAll(List.of(a.id(), b.id())))
                 .getMessage().contains(String.valueOf(a.id())), "all or nothing");
@@ -331,7 +331,7 @@ class CompletionServiceIT {
                 "application/pdf", PDF)));
         service.record(gone.id(), null, draft(11, null));
         service.record(kept.id(), null, draft(11, null));
-        CompletionDataOwner owner = new CompletionDataOwner(service);
+        CompletionDataOwner owner = new CompletionDataOwner(portal.schema);
         try (Connection c = portal.ds.getConnection()) {
             c.setAutoCommit(false);
             owner.purge(c, List.of(gone.id()));

@@ -63,6 +63,7 @@ final class Portal implements AutoCloseable {
 
     final DataSource ds;
     final LiquibaseSchemaMigrator migrator;
+    final CompletionsSchema schema;
     final TestSecurity security;
     final AuditLogImpl audit;
     final MailOutboxImpl outbox;
@@ -103,7 +104,8 @@ final class Portal implements AutoCloseable {
                 REVIEWED, 1, "Only", GradeType.NONE, null, false)));
         programs.add(DRAFT, "DRAFT", ProgramStatus.DRAFT, plain, List.of(requirement(51, DRAFT, 1, "Only",
                 GradeType.NONE, null, false)));
-        service = new CompletionServiceImpl(jpa, security, migrator, audit, programs, enrollments, contacts,
+        schema = new CompletionsSchema(migrator);
+        service = new CompletionServiceImpl(jpa, security, audit, programs, enrollments, contacts,
                 otherOutbox == null ? outbox : otherOutbox, Clock.systemUTC());
         service.setSettings(new Settings());
     }
