@@ -63,13 +63,14 @@ final class ViewWhiteboard
     }
 
     void close() {
+        // the portal itself is going: open pages need not hear of each view leaving (their sessions are gone)
+        listeners.clear();
         if (registration != null) {
             registration.unregister();
         }
         if (tracker != null) {
             tracker.close();
         }
-        listeners.clear();
     }
 
     void addListener(Listener listener) {
