@@ -73,8 +73,11 @@ public abstract class BrowserTest {
     }
 
     protected WebElement shown(String id) {
-        until(d -> d.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed));
-        return browser.findElements(By.id(id)).stream().filter(WebElement::isDisplayed).findFirst().orElseThrow();
+        WebElement[] found = new WebElement[1];
+        // found and checked in one go: a view that re-renders may replace the element between two looks
+        until(d -> (found[0] = d.findElements(By.id(id)).stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null)) != null);
+        return found[0];
     }
 
     protected void type(String id, String text) {

@@ -12,7 +12,6 @@ import java.util.List;
 import org.junit.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebElement;
 
 /** The Process Center in headless Chromium: a scheduled run fires, shows its progress and its result downloads. */
 public class ProcessCenterBrowserIT extends BrowserTest {
@@ -71,13 +70,13 @@ public class ProcessCenterBrowserIT extends BrowserTest {
 
         // the details: every selected enrollment checked, and the result file
         clickCell("history-grid", String.valueOf(runId));
-        WebElement rowsText = shown("run-details-rows-" + runId);
+        shown("run-details-rows-" + runId);
         long total = Long.parseLong(run.get(4).replace(",", ""));
         assertTrue("the demo's enrollments are there to check: " + run, total > 0 && enrollmentsIn(demo) > 0);
-        until(d -> rowsText.getText().startsWith(String.format("%,d of %,d rows", total, total)));
-        WebElement download = shown("run-download-" + runId + "-inconsistencies-csv");
-        String csv = new String(Pdfs.download(download.getAttribute("href"), browser.manage().getCookies()),
-                StandardCharsets.UTF_8);
+        until(d -> d.findElement(By.id("run-details-rows-" + runId)).getText()
+                .startsWith(String.format("%,d of %,d rows", total, total)));
+        String href = shown("run-download-" + runId + "-inconsistencies-csv").getAttribute("href");
+        String csv = new String(Pdfs.download(href, browser.manage().getCookies()), StandardCharsets.UTF_8);
         assertEquals(csv, "enrollment,contact,program,stored status,expected status,reason,action",
                 csv.lines().findFirst().orElse(""));
     }

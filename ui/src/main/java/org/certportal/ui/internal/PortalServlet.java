@@ -6,12 +6,16 @@ import java.util.Optional;
 import javax.security.auth.Subject;
 import javax.servlet.ServletContext;
 import javax.servlet.ServletException;
+import javax.servlet.SessionCookieConfig;
+import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpSession;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinServlet;
@@ -24,6 +28,7 @@ import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
  * so that services called by views see who is calling.
  */
 public class PortalServlet extends VaadinServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(PortalServlet.class);
     private static final long serialVersionUID = 1L;
     /** A plain GET that ends the session and redirects to the sign-in page. */
     static final String SIGN_OUT_PATH = "/sign-out";
@@ -52,6 +57,24 @@ public class PortalServlet extends VaadinServlet {
         super.destroy();
     }
 
+    /**
+     * Tells the browser to drop the ended session's cookie. Jetty gives a new session the id the
+     * request names when that id is still known (a push request of the signed-out page can hold it
+     * a moment longer) and then fails with "Create session failed: … already in cache"; without the
+     * cookie the sign-in page gets a fresh id.
+     */
+    private static void forgetSessionCookie(HttpServletRequest request, HttpServletResponse response) {
+        SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
+        String name = config == null || config.getName() == null ? "JSESSIONID" : config.getName();
+        String path = config != null && config.getPath() != null ? config.getPath()
+                : request.getContextPath().isEmpty() ? "/" : request.getContextPath();
+        Cookie cookie = new Cookie(name, "");
+        cookie.setPath(path);
+        cookie.setMaxAge(0);
+        cookie.setHttpOnly(true);
+        response.addCookie(cookie);
+    }
+
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -60,13 +83,26 @@ public class PortalServlet extends VaadinServlet {
             if (session != null) {
                 session.invalidate();
             }
+            forgetSessionCookie(request, response);
             response.sendRedirect(request.getContextPath() + "/login");
             return;
         }
         Optional<Subject> subject = Optional.ofNullable(session == null ? null
                 : (Subject) session.getAttribute(PortalSession.SUBJECT));
         if (subject.isEmpty() || portal == null) {
-            super.service(request, response);
+            try {
+                super.service(request, response);
+            } catch (ServletException e) {
+                if (!sessionCreationFailed(e) || response.isCommitted() || !"GET".equals(request.getMethod())) {
+                    throw e;
+                }
+                // Jetty would not reuse the id of a session it still holds for an ended one: start afresh
+                LOG.warn("No new session under the id of an ended one ({}); sending the browser on without it",
+                        request.getRequestURI());
+                forgetSessionCookie(request, response);
+                String query = request.getQueryString();
+                response.sendRedirect(request.getRequestURI() + (query == null ? "" : "?" + query));
+            }
             return;
         }
         try {
@@ -84,6 +120,15 @@ public class PortalServlet extends VaadinServlet {
             }
             throw (ServletException) t.getCause();
         }
+    }
+
+    private static boolean sessionCreationFailed(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && "Create session failed".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Carries a checked exception out of the privileged action. */

@@ -88,7 +88,8 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
         schedules.setId("schedule-grid");
         schedules.setAllRowsVisible(true);
         schedules.addColumn(ProcessSchedule::id).setHeader("#").setAutoWidth(true);
-        schedules.addColumn(s -> typeTitles.getOrDefault(s.typeId(), s.typeId())).setHeader("Process").setAutoWidth(true);
+        schedules.addColumn(s -> typeTitles.getOrDefault(s.typeId(), s.typeId())).setHeader("Process")
+                .setAutoWidth(true);
         schedules.addColumn(s -> Labels.recurrence(s.recurrence()) + (s.dryRun() ? " (preview)" : ""))
                 .setHeader("Repeat").setAutoWidth(true);
         schedules.addColumn(s -> Labels.time(s.nextFireAt())).setHeader("Next run").setAutoWidth(true);

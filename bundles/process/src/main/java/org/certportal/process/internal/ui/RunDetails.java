@@ -5,6 +5,7 @@ import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
 import org.certportal.process.api.RowResult;
 import org.certportal.process.api.RowState;
+import org.certportal.process.api.RunState;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -37,6 +38,7 @@ final class RunDetails extends VerticalLayout {
     private final Button retry = new Button("Retry failed rows");
     private final ComboBox<RowState> filter = new ComboBox<>("Outcome");
     private final Grid<RowResult> rows = new Grid<>();
+    private RunState shownState;
 
     RunDetails(ProcessService processes, long runId, java.util.function.LongConsumer onRetried) {
         this.processes = processes;
@@ -90,7 +92,10 @@ final class RunDetails extends VerticalLayout {
         rowsText.setText(Labels.progress(r));
         cancel.setVisible(r.state().isActive());
         retry.setVisible(r.state().isFinal() && r.failed() > 0 && !r.dryRun());
-        if (downloads.getComponentCount() == 0 || r.state().isFinal()) {
+        // once per state: a link rebuilt on every poll would change its address under the user's click
+        boolean changed = r.state() != shownState;
+        shownState = r.state();
+        if (changed) {
             downloads.removeAll();
             for (String file : processes.resultFiles(runId)) {
                 String name = processes.downloadName(runId, file);
@@ -101,7 +106,7 @@ final class RunDetails extends VerticalLayout {
                 downloads.add(link);
             }
         }
-        if (r.state().isFinal()) {
+        if (changed && r.state().isFinal()) {
             rows.getDataProvider().refreshAll();
         }
     }
