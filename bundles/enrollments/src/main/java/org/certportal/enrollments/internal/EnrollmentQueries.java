@@ -191,6 +191,33 @@ final class EnrollmentQueries {
     }
 
     /** Which of these contact ids exist. */
+    /**
+     * Waits for, then holds until the transaction ends, the enrolling lock of the program: enrolls
+     * into one program take turns, so a contact's earlier enrollment is always seen by the next.
+     */
+    static void lockProgram(Connection c, long programId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT program_id FROM enrollment_program_lock WHERE program_id = ? FOR UPDATE")) {
+            ps.setLong(1, programId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException("The program " + programId + " has no enrolling lock row.");
+    }
+
+    /** Creates the program's lock row unless it exists; true when this call created it. */
+    static boolean createProgramLock(Connection c, long programId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO enrollment_program_lock (program_id) SELECT ?"
+                + " WHERE NOT EXISTS (SELECT 1 FROM enrollment_program_lock WHERE program_id = ?)")) {
+            ps.setLong(1, programId);
+            ps.setLong(2, programId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
     static Set<Long> existingContacts(Connection c, Collection<Long> contactIds) throws SQLException {
         Set<Long> found = new HashSet<>();
         try (PreparedStatement ps = prepare(c, "SELECT id FROM contact WHERE id = ANY(?)",

@@ -183,6 +183,7 @@ public class EnrollmentServiceImpl implements EnrollmentService {
                     + "; only Active programs accept enrollments.");
         }
         List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(contactIds));
+        ensureProgramLock(program.id());
         List<Enrollment> enrolled = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += CHUNK) {
@@ -192,12 +193,33 @@ public class EnrollmentServiceImpl implements EnrollmentService {
         return new EnrollResult(enrolled, refused);
     }
 
+    /** The program's lock row, made by its first enroll (a second maker at the same moment retries and finds it). */
+    private void ensureProgramLock(long programId) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                jpa.tx(TransactionType.Required, em -> {
+                    try {
+                        EnrollmentQueries.createProgramLock(em.unwrap(Connection.class), programId);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("Creating the enrolling lock failed: " + e.getMessage(), e);
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     private void enrollChunk(EntityManager em, Program program, List<Long> chunk, LocalDate date, LocalDate today,
             List<Enrollment> enrolled, List<Refusal> refused) {
         Connection c = em.unwrap(Connection.class);
         Set<Long> existing;
         Map<Long, List<Enrollment>> prior;
         try {
+            EnrollmentQueries.lockProgram(c, program.id());
             existing = EnrollmentQueries.existingContacts(c, chunk);
             prior = EnrollmentQueries.priorEnrollments(c, program.id(), chunk).stream()
                     .collect(Collectors.groupingBy(Enrollment::contactId));

@@ -147,6 +147,32 @@ class EnrollmentServiceIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void twoEnrollsOfTheSameContactsAtOnceEnrollEachContactOnce(String db) throws Exception {
+        start(db);
+        contacts(1, 40);
+        List<Long> everyone = java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList();
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<EnrollResult>> results = two.invokeAll(List.of(() -> {
+                start.await();
+                return service.enroll(PLAIN, everyone, TODAY);
+            }, () -> {
+                start.await();
+                return service.enroll(PLAIN, everyone, TODAY);
+            }));
+            EnrollResult a = results.get(0).get();
+            EnrollResult b = results.get(1).get();
+            assertEquals(40, a.enrolled().size() + b.enrolled().size(), "each contact enrolled by one of the two");
+            assertEquals(40, a.refused().size() + b.refused().size(), "and refused by the other");
+        } finally {
+            two.shutdownNow();
+        }
+        assertEquals(40, count("SELECT COUNT(*) FROM enrollment WHERE program_id = " + PLAIN));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void enrollingRefusesAProgramThatIsNotActiveAFutureDateAndCallersWithoutTheRight(String db) throws Exception {
         start(db);
         contacts(1, 2);
