@@ -108,6 +108,11 @@ public class CoreServicesIT {
                 page.items().stream().map(Contact::familyName).toList());
         Page<Contact> byId = security.callAs(staff, () -> contacts.search("S-0001", PageRequest.first(10)));
         assertEquals(List.of(ada.id()), byId.items().stream().map(Contact::id).toList());
+        java.util.Map<Long, Contact> some = security.callAs(staff, () -> contacts.findAll(
+                List.of(ada.id(), page.items().get(0).id(), ada.id(), -1L)));
+        assertEquals("each found once, unknown ids left out", java.util.Set.of(ada.id(), page.items().get(0).id()),
+                some.keySet());
+        assertEquals("Lovelace", some.get(ada.id()).familyName());
         Page<Contact> wildcard = security.callAs(staff, () -> contacts.search("%", PageRequest.first(10)));
         assertEquals("a % in the search text matches itself only", 0, wildcard.total());
 
@@ -183,6 +188,8 @@ public class CoreServicesIT {
         String duplicate = message(() -> security.callAs(staff,
                 () -> contacts.create(new ContactDraft("Eve", "Other", null, null, "S-0002"))));
         assertTrue(duplicate, duplicate.contains("already has the external identifier"));
+        assertTrue("reading many contacts checks the caller too",
+                message(() -> contacts.findAll(List.of(1L))).contains("not signed in"));
         // Student Records may read
         long after = security.callAs(records, () -> contacts.search("", PageRequest.first(1)).total());
         assertEquals(before + 1, after);

@@ -211,12 +211,11 @@ final class CompletionImport {
 
     private static Map<String, Long> contactIds(Connection c, List<String> externalIds) throws SQLException {
         Map<String, Long> ids = new HashMap<>();
-        for (List<String> part : Sql.parts(externalIds)) {
-            try (PreparedStatement ps = Sql.prepare(c, "SELECT external_id, id FROM contact WHERE external_id IN "
-                    + Sql.placeholders(part.size()), part); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.put(rs.getString(1), rs.getLong(2));
-                }
+        // one array parameter for any number of identifiers: one statement, one plan
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT external_id, id FROM contact WHERE external_id = ANY(?)",
+                List.of((Object) externalIds.toArray(String[]::new))); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.put(rs.getString(1), rs.getLong(2));
             }
         }
         return ids;
@@ -226,20 +225,16 @@ final class CompletionImport {
     private static Map<Long, Enrollment> enrollments(Connection c, long programId, List<Long> contactIds)
             throws SQLException {
         Map<Long, Enrollment> found = new HashMap<>();
-        for (List<Long> part : Sql.parts(contactIds)) {
-            List<Object> params = new ArrayList<>(part);
-            params.add(0, programId);
-            try (PreparedStatement ps = Sql.prepare(c, "SELECT id, contact_id, program_id, rule_version, cycle,"
-                    + " enrolled_on, grace_period_begins, expires_on, earned_on, status, status_changed_at, version"
-                    + " FROM enrollment WHERE program_id = ? AND status = 'IN_PROGRESS' AND contact_id IN "
-                    + Sql.placeholders(part.size()), params); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Instant changed = Sql.instant(rs.getTimestamp(11));
-                    found.put(rs.getLong(2), new Enrollment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                            rs.getInt(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
-                            rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
-                            CertificationStatus.valueOf(rs.getString(10)), changed, rs.getLong(12)));
-                }
+        try (PreparedStatement ps = Sql.prepare(c, "SELECT id, contact_id, program_id, rule_version, cycle,"
+                + " enrolled_on, grace_period_begins, expires_on, earned_on, status, status_changed_at, version"
+                + " FROM enrollment WHERE program_id = ? AND status = 'IN_PROGRESS' AND contact_id = ANY(?)",
+                List.of(programId, contactIds.toArray(Long[]::new))); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Instant changed = Sql.instant(rs.getTimestamp(11));
+                found.put(rs.getLong(2), new Enrollment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
+                        rs.getInt(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
+                        rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
+                        CertificationStatus.valueOf(rs.getString(10)), changed, rs.getLong(12)));
             }
         }
         return found;

@@ -53,12 +53,9 @@ final class CompletionStore {
     }
 
     static List<Completion> ofEnrollments(Connection c, List<Long> enrollmentIds) throws SQLException {
-        List<Completion> found = new ArrayList<>();
-        for (List<Long> part : Sql.parts(enrollmentIds)) {
-            found.addAll(list(c, "SELECT " + COLUMNS + " FROM completion cp WHERE cp.enrollment_id IN "
-                    + Sql.placeholders(part.size()), part));
-        }
-        return found;
+        // one array parameter for any number of enrollments: one statement, one plan
+        return list(c, "SELECT " + COLUMNS + " FROM completion cp WHERE cp.enrollment_id = ANY(?)",
+                List.of((Object) enrollmentIds.toArray(Long[]::new)));
     }
 
     static List<Completion> byIds(Connection c, List<Long> ids) throws SQLException {

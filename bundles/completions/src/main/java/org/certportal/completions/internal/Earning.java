@@ -2,6 +2,7 @@ package org.certportal.completions.internal;
 
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -93,16 +94,17 @@ final class Earning {
         if (earnedOn.isEmpty()) {
             return 0;
         }
-        int notified = 0;
-        for (Enrollment earned : enrollments.markEarned(c, earnedOn)) {
-            String programName = byId.get(earned.id()).programName();
-            MailMessage message = contacts.find(earned.contactId()).map(who -> message(who, programName, earned))
-                    .orElse(null);
+        List<Enrollment> earned = enrollments.markEarned(c, earnedOn);
+        Map<Long, Contact> people = contacts.findAll(earned.stream().map(Enrollment::contactId).toList());
+        List<MailMessage> messages = new ArrayList<>();
+        for (Enrollment e : earned) {
+            Contact who = people.get(e.contactId());
+            MailMessage message = who == null ? null : message(who, byId.get(e.id()).programName(), e);
             if (message != null) {
-                outbox.queue(c, message);
-                notified++;
+                messages.add(message);
             }
         }
+        int notified = outbox.queueAll(c, messages);
         audit.record(c, CompletionServiceImpl.AUDIT_TYPE, "import", "earned " + earnedOn.size(), Changes.of()
                 .field("enrollments", null, earnedOn.keySet().stream().sorted().map(String::valueOf)
                         .collect(Collectors.joining(","))).field("notified", null, notified)

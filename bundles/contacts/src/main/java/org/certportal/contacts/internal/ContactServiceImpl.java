@@ -3,7 +3,10 @@ package org.certportal.contacts.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -124,6 +127,22 @@ public class ContactServiceImpl implements ContactService {
         security.require(ContactPermissions.READ);
         return jpa.txExpr(TransactionType.Required,
                 em -> Optional.ofNullable(em.find(ContactEntity.class, id)).map(ContactEntity::toContact));
+    }
+
+    @Override
+    public Map<Long, Contact> findAll(Collection<Long> ids) {
+        security.require(ContactPermissions.READ);
+        List<Long> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Map<Long, Contact> found = new HashMap<>();
+            for (int from = 0; from < distinct.size(); from += PageRequest.MAX_LIMIT) {
+                List<Long> part = distinct.subList(from, Math.min(distinct.size(), from + PageRequest.MAX_LIMIT));
+                em.createQuery("SELECT c FROM ContactEntity c WHERE c.id IN :ids", ContactEntity.class)
+                        .setParameter("ids", part).getResultList()
+                        .stream().map(ContactEntity::toContact).forEach(c -> found.put(c.id(), c));
+            }
+            return found;
+        });
     }
 
     @Override

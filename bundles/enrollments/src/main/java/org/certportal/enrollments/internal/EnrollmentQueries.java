@@ -190,7 +190,6 @@ final class EnrollmentQueries {
                 List.of(programId, contactIds.toArray(Long[]::new)));
     }
 
-    /** Which of these contact ids exist. */
     /**
      * Waits for, then holds until the transaction ends, the enrolling lock of the program: enrolls
      * into one program take turns, so a contact's earlier enrollment is always seen by the next.
@@ -218,6 +217,7 @@ final class EnrollmentQueries {
         }
     }
 
+    /** Which of these contact ids exist. */
     static Set<Long> existingContacts(Connection c, Collection<Long> contactIds) throws SQLException {
         Set<Long> found = new HashSet<>();
         try (PreparedStatement ps = prepare(c, "SELECT id FROM contact WHERE id = ANY(?)",

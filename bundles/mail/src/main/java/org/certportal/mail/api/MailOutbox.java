@@ -1,6 +1,7 @@
 package org.certportal.mail.api;
 
 import java.sql.Connection;
+import java.util.List;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
@@ -30,6 +31,17 @@ public interface MailOutbox {
 
     /** The same for callers working with JDBC: the message is written on their connection, in their transaction. */
     long queue(Connection connection, MailMessage message);
+
+    /**
+     * Many messages on the caller's connection, in the caller's transaction, in one batch (a bulk
+     * action that notifies each person it changed).
+     *
+     * @return how many were queued
+     */
+    default int queueAll(Connection connection, List<MailMessage> messages) {
+        messages.forEach(m -> queue(connection, m));
+        return messages.size();
+    }
 
     /**
      * Newest first, filtered in the database by status (optional) and the start of the recipient

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
@@ -88,6 +89,23 @@ public class MailOutboxImpl implements MailOutbox {
         // otherwise the next poll does
         ring();
         return id;
+    }
+
+    @Override
+    public int queueAll(Connection connection, List<MailMessage> messages) {
+        if (messages == null || messages.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("Every message is required.");
+        }
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        try {
+            OutboxStore.insertAll(connection, messages, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Queueing the mail failed: " + e.getMessage(), e);
+        }
+        ring();
+        return messages.size();
     }
 
     @Override

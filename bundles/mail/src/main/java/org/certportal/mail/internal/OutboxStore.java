@@ -41,6 +41,24 @@ final class OutboxStore {
         this.dataSource = dataSource;
     }
 
+    /** Inserts all in one JDBC batch on the caller's connection, in the caller's transaction; due at once. */
+    static void insertAll(Connection c, List<MailMessage> messages, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO mail_outbox (recipient, recipient_key,"
+                + " subject, body, status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
+            for (MailMessage m : messages) {
+                insert.setString(1, m.to());
+                insert.setString(2, m.to().toLowerCase(Locale.ROOT));
+                insert.setString(3, m.subject());
+                insert.setString(4, m.body());
+                insert.setString(5, MailStatus.QUEUED.name());
+                insert.setObject(6, utc(now));
+                insert.setObject(7, utc(now));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** Inserts on the caller's connection, in the caller's transaction; due at once. */
     static long insert(Connection c, MailMessage m, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO mail_outbox (recipient, recipient_key, subject,"

@@ -79,6 +79,40 @@ class MailOutboxIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void manyMessagesQueueInOneBatchInTheCallersTransaction(String db) throws Exception {
+        try (OutboxFixture f = new OutboxFixture(db)) {
+            List<MailMessage> many = java.util.stream.IntStream.range(0, 250)
+                    .mapToObj(i -> message("person" + i + "@example.org")).toList();
+            try (Connection c = f.dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                assertEquals(250, f.outbox.queueAll(c, many));
+                c.rollback();
+            }
+            assertEquals(0, count(f, "mail_outbox"), "the rolled-back batch queued nothing");
+            try (Connection c = f.dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                f.outbox.queueAll(c, many);
+                c.commit();
+            }
+            assertEquals(250, count(f, "mail_outbox"));
+            try (Connection c = f.dataSource.getConnection(); Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM mail_outbox WHERE status = 'QUEUED'"
+                            + " AND recipient_key = 'person7@example.org' AND subject = 'Notice for person7@example.org'")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1), "each message as given, queued");
+            }
+            try (Connection c = f.dataSource.getConnection()) {
+                List<MailMessage> withAHole = new java.util.ArrayList<>(many);
+                withAHole.add(null);
+                assertEquals("Every message is required.", assertThrows(IllegalArgumentException.class,
+                        () -> f.outbox.queueAll(c, withAHole)).getMessage());
+            }
+            assertEquals(250, count(f, "mail_outbox"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void badInputIsRefusedAndChangesNothing(String db) throws Exception {
         try (OutboxFixture f = new OutboxFixture(db)) {
             try (Connection c = f.dataSource.getConnection()) {
