@@ -12,7 +12,7 @@ public class ShellIT {
     @Test
     public void usersCommandManagesAccountsAndRefusesBadInput() throws Exception {
         String added = karaf.run("certportal:users --roles staff,certadmin --name \"Olga Operator\""
-                + " --password olga-pass-1 add olga");
+                + " --password olga-pass-1 --email olga@example.org add olga");
         assertTrue(added, added.contains("Added olga (staff,certadmin)"));
 
         // batch mode stops at the first failing command: one client call each
@@ -21,9 +21,15 @@ public class ShellIT {
         assertRefused("certportal:users --roles staff --password short add quentin", "Password is too short");
         assertRefused("certportal:users frobnicate", "Unknown action 'frobnicate'");
         assertRefused("certportal:users --roles staff --password olga-pass-2 add olga", "User 'olga' already exists");
+        assertRefused("certportal:users --roles staff --password pete-pass-1 --email pete-at-home add pete",
+                "Email 'pete-at-home' is not a valid address");
+        assertRefused("certportal:users email olga", "Give the address with --email");
 
         String disabled = karaf.run("certportal:users disable olga", "certportal:users list");
-        assertTrue(disabled, disabled.matches("(?s).*olga\\s+Olga Operator\\s+disabled\\s+staff,certadmin.*"));
+        assertTrue(disabled, disabled.matches("(?s).*olga\\s+Olga Operator\\s+disabled\\s+staff,certadmin\\s+"
+                + "olga@example.org.*"));
+        String moved = karaf.run("certportal:users --email olga@ops.example.org email olga");
+        assertTrue(moved, moved.contains("olga is written to at olga@ops.example.org"));
         assertFalse("refused input changed nothing", disabled.contains("pete") || disabled.contains("quentin"));
 
         String reset = karaf.run("certportal:users reset-password olga");

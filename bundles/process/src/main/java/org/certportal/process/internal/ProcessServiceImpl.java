@@ -51,6 +51,7 @@ import org.certportal.process.api.ScheduleRequest;
 import org.certportal.process.api.ScheduleState;
 import org.certportal.security.api.Caller;
 import org.certportal.security.api.SecurityService;
+import org.certportal.security.api.UserDirectory;
 import org.certportal.settings.api.SettingsService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -84,6 +85,10 @@ public class ProcessServiceImpl implements ProcessService {
     /** The organisation's time zone for schedules given without one; the system's when absent. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile SettingsService settings;
+
+    /** The accounts, for the address of whoever starts or schedules a run without naming one. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile UserDirectory users;
 
     @Activate
     public ProcessServiceImpl(@Reference SecurityService security, @Reference SchemaMigrator migrator,
@@ -138,11 +143,12 @@ public class ProcessServiceImpl implements ProcessService {
         ProcessType type = availableType(typeId);
         security.require(type.permission());
         RunOptions opts = options == null ? RunOptions.run() : options;
-        checkAddress(opts.notifyTo());
+        String notifyTo = notifyAddress(opts.notifyTo());
+        checkAddress(notifyTo);
         ProcessParameters params = type.validate(parameters);
         String scope = RunExecution.checkedScope(type, params);
         long id = sql(() -> queue.queue(new RunStore.NewRun(type.id(), type.title(), type.permission(), scope,
-                params.asMap(), opts.dryRun(), caller, opts.notifyTo(), null, null, clock.instant()),
+                params.asMap(), opts.dryRun(), caller, notifyTo, null, null, clock.instant()),
                 type.resultFiles(), null));
         ring();
         return id;
@@ -190,14 +196,15 @@ public class ProcessServiceImpl implements ProcessService {
     private ScheduleStore.Values scheduleValues(ScheduleRequest request, Caller caller) {
         ProcessType type = availableType(request.typeId());
         security.require(type.permission());
-        checkAddress(request.options().notifyTo());
+        String notifyTo = notifyAddress(request.options().notifyTo());
+        checkAddress(notifyTo);
         ProcessParameters params = type.validate(request.parameters());
         RunExecution.checkedScope(type, params);
         ZoneId zone = request.zone() != null ? request.zone() : organisationZone();
         Instant next = ScheduleTimes.firstFiring(request.firstAt(), zone, request.recurrence(), clock.instant());
         return new ScheduleStore.Values(type.id(), type.permission(), ParameterCodec.encode(params.asMap()),
                 request.firstAt(), zone, request.recurrence(), request.options().dryRun(),
-                request.options().notifyTo(), next, caller);
+                notifyTo, next, caller);
     }
 
     private static Changes describe(ProcessSchedule before, ScheduleStore.Values v) {
@@ -475,6 +482,12 @@ public class ProcessServiceImpl implements ProcessService {
                 return RunStore.find(c, runId);
             }
         }).orElseThrow(() -> new IllegalArgumentException("There is no run " + runId + "."));
+    }
+
+    /** The address given, else the caller's own: whoever starts or schedules a run hears of its start and end. */
+    private String notifyAddress(String given) {
+        UserDirectory directory = users;
+        return given != null || directory == null ? given : directory.ownEmail().orElse(null);
     }
 
     private static void checkAddress(String notifyTo) {

@@ -91,6 +91,79 @@ class ProcessEngineIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void whoeverStartsOrSchedulesARunWithoutAnAddressIsWrittenToAtTheirOwn(String db) throws Exception {
+        EngineFixture f = new EngineFixture(db);
+        f.items(3);
+        f.service.users = new OwnAddress("carl@example.org");
+        long run = f.service.start(CounterType.ID, Map.of(), RunOptions.run());
+        assertEquals("carl@example.org", f.service.run(run).orElseThrow().notifyTo());
+        long other = f.service.start(CounterType.ID, Map.of("scope", "second"),
+                RunOptions.run().notifying("desk@example.org"));
+        assertEquals("desk@example.org", f.service.run(other).orElseThrow().notifyTo(), "an address given wins");
+        long schedule = f.service.schedule(new org.certportal.process.api.ScheduleRequest(CounterType.ID,
+                Map.of("scope", "third"), java.time.LocalDateTime.of(2030, 1, 1, 6, 0), null,
+                org.certportal.process.api.Recurrence.NONE, RunOptions.run()));
+        assertEquals("carl@example.org", f.service.schedules(null, null, PageRequest.first(10)).items().stream()
+                .filter(s -> s.id() == schedule).findFirst().orElseThrow().notifyTo());
+        f.service.users = new OwnAddress(null);
+        assertEquals(null, f.service.run(f.service.start(CounterType.ID, Map.of("scope", "fourth"), RunOptions.run()))
+                .orElseThrow().notifyTo(), "no address on the account: no mail");
+    }
+
+    /** The accounts as the process service sees them: only the caller's own address. */
+    private record OwnAddress(String email) implements org.certportal.security.api.UserDirectory {
+        @Override
+        public java.util.Optional<String> ownEmail() {
+            return java.util.Optional.ofNullable(email);
+        }
+
+        @Override
+        public List<org.certportal.security.api.PortalUser> list() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Optional<org.certportal.security.api.PortalUser> find(String userName) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.certportal.security.api.PortalUser add(String userName, String displayName, char[] password,
+                java.util.Set<org.certportal.security.api.Role> roles) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.certportal.security.api.PortalUser add(String userName, String displayName, char[] password,
+                java.util.Set<org.certportal.security.api.Role> roles, String address) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.certportal.security.api.PortalUser setEnabled(String userName, boolean enabled) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.certportal.security.api.PortalUser setRoles(String userName,
+                java.util.Set<org.certportal.security.api.Role> roles) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void resetPassword(String userName, char[] newPassword) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public org.certportal.security.api.PortalUser setEmail(String userName, String address) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void rowsWrittenAtOnceOnTheConnectionWorkAlike(String db) throws Exception {
         EngineFixture f = new EngineFixture(db);
         f.items(300);

@@ -19,9 +19,21 @@ public interface UserDirectory {
 
     PortalUser add(String userName, String displayName, char[] password, Set<Role> roles);
 
+    /** {@link #add(String, String, char[], Set)} with an email address (null for none), all checked first. */
+    PortalUser add(String userName, String displayName, char[] password, Set<Role> roles, String email);
+
     PortalUser setEnabled(String userName, boolean enabled);
 
     PortalUser setRoles(String userName, Set<Role> roles);
 
     void resetPassword(String userName, char[] newPassword);
+
+    /** Sets the user's email address; null or blank removes it. */
+    PortalUser setEmail(String userName, String email);
+
+    /**
+     * The signed-in caller's own email address, for mail the portal sends them; asks no permission
+     * beyond being signed in, and is empty when none is given.
+     */
+    Optional<String> ownEmail();
 }

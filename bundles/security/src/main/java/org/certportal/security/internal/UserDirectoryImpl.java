@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.certportal.security.api.AccessDeniedException;
 import org.certportal.security.api.Permissions;
 import org.certportal.security.api.PortalUser;
 import org.certportal.security.api.Role;
@@ -60,7 +61,7 @@ public class UserDirectoryImpl implements UserDirectory, CredentialVerifier {
     }
 
     private void demo(Map<String, StoredUser> users, String name, String display, char[] pw, Role role) {
-        users.putIfAbsent(name, new StoredUser(name, display, Set.of(role), true, hasher.hash(pw)));
+        users.putIfAbsent(name, new StoredUser(name, display, Set.of(role), true, hasher.hash(pw), null));
     }
 
     @Override
@@ -76,9 +77,16 @@ public class UserDirectoryImpl implements UserDirectory, CredentialVerifier {
     }
 
     @Override
-    public synchronized PortalUser add(String userName, String displayName, char[] password, Set<Role> roles) {
+    public PortalUser add(String userName, String displayName, char[] password, Set<Role> roles) {
+        return add(userName, displayName, password, roles, null);
+    }
+
+    @Override
+    public synchronized PortalUser add(String userName, String displayName, char[] password, Set<Role> roles,
+            String email) {
         security.require(Permissions.USERS_ADMIN);
         String name = UserRules.userName(userName);
+        String address = UserRules.email(email);
         String display = UserRules.displayName(displayName, name);
         UserRules.password(password);
         Set<Role> checkedRoles = UserRules.roles(roles);
@@ -86,7 +94,7 @@ public class UserDirectoryImpl implements UserDirectory, CredentialVerifier {
         if (users.containsKey(name)) {
             throw new IllegalArgumentException("User '" + name + "' already exists.");
         }
-        StoredUser user = new StoredUser(name, display, checkedRoles, true, hasher.hash(password));
+        StoredUser user = new StoredUser(name, display, checkedRoles, true, hasher.hash(password), address);
         users.put(name, user);
         file.write(users);
         LOG.info("User '{}' added with roles {} by {}", name, checkedRoles, actor());
@@ -128,6 +136,25 @@ public class UserDirectoryImpl implements UserDirectory, CredentialVerifier {
         users.put(user.userName(), user);
         file.write(users);
         LOG.info("Password of user '{}' reset by {}", user.userName(), actor());
+    }
+
+    @Override
+    public synchronized PortalUser setEmail(String userName, String email) {
+        security.require(Permissions.USERS_ADMIN);
+        String address = UserRules.email(email);
+        Map<String, StoredUser> users = file.read();
+        StoredUser user = existing(users, userName).withEmail(address);
+        users.put(user.userName(), user);
+        file.write(users);
+        LOG.info("Email of user '{}' {} by {}", user.userName(), address == null ? "removed" : "set", actor());
+        return user.toPortalUser();
+    }
+
+    @Override
+    public Optional<String> ownEmail() {
+        String me = security.currentCaller().orElseThrow(() -> new AccessDeniedException(
+                "Not permitted: you are not signed in.", "signed in")).userName();
+        return Optional.ofNullable(file.read().get(me)).map(StoredUser::email);
     }
 
     @Override

@@ -20,10 +20,13 @@ import java.util.stream.Collectors;
 import org.certportal.security.api.Role;
 
 /**
- * The users file: one property per account, {@code name = hash;enabled;role,role;Display Name}.
+ * The users file: one property per account, {@code name = hash;enabled;role,role;Display Name}, and
+ * {@code @email.name = address} for an account with an email address (no user name starts with
+ * '@', and files written before addresses existed read as they are).
  * Written to a temporary file and moved into place, so a crash never leaves half a file.
  */
 final class UserFile {
+    private static final String EMAIL_PREFIX = "@email.";
     private final Path path;
 
     UserFile(Path path) {
@@ -46,14 +49,21 @@ final class UserFile {
             throw new UncheckedIOException("Cannot read the users file " + path, e);
         }
         for (String name : props.stringPropertyNames()) {
-            users.put(name, parse(name, props.getProperty(name)));
+            if (!name.startsWith(EMAIL_PREFIX)) {
+                users.put(name, parse(name, props.getProperty(name), props.getProperty(EMAIL_PREFIX + name)));
+            }
         }
         return users;
     }
 
     void write(Map<String, StoredUser> users) {
         Map<String, String> lines = new LinkedHashMap<>();
-        new TreeMap<>(users).forEach((name, u) -> lines.put(name, format(u)));
+        new TreeMap<>(users).forEach((name, u) -> {
+            lines.put(name, format(u));
+            if (u.email() != null) {
+                lines.put(EMAIL_PREFIX + name, u.email());
+            }
+        });
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), ".users", ".tmp");
@@ -68,7 +78,7 @@ final class UserFile {
         }
     }
 
-    private StoredUser parse(String name, String value) {
+    private StoredUser parse(String name, String value, String email) {
         String[] f = value.split(";", 4);
         if (f.length != 4) {
             throw new IllegalStateException("Users file " + path + ": entry '" + name
@@ -81,7 +91,7 @@ final class UserFile {
                         + ": entry '" + name + "' has unknown role '" + id + "'")));
             }
         }
-        return new StoredUser(name, f[3], roles, Boolean.parseBoolean(f[1]), f[0]);
+        return new StoredUser(name, f[3], roles, Boolean.parseBoolean(f[1]), f[0], email);
     }
 
     private static String format(StoredUser u) {

@@ -10,6 +10,8 @@ final class UserRules {
     static final int MIN_PASSWORD_LENGTH = 8;
     static final int MAX_DISPLAY_NAME_LENGTH = 100;
     private static final Pattern USER_NAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    static final int MAX_EMAIL_LENGTH = 254;
 
     private UserRules() {
     }
@@ -21,6 +23,18 @@ final class UserRules {
                     + " digits, '.', '_' or '-', starting with a letter.");
         }
         return name;
+    }
+
+    /** The address trimmed, or null for none; one address, no display name. */
+    static String email(String email) {
+        if (email == null || email.isBlank()) {
+            return null;
+        }
+        String address = email.trim();
+        if (address.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(address).matches()) {
+            throw new IllegalArgumentException("Email '" + address + "' is not a valid address.");
+        }
+        return address;
     }
 
     static String displayName(String displayName, String userName) {

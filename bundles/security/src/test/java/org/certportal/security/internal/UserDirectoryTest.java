@@ -60,6 +60,37 @@ class UserDirectoryTest {
     }
 
     @Test
+    void emailAddressesAreCheckedKeptInTheFileAndReadByTheirOwner() throws Exception {
+        String before = Files.readString(file);
+        assertEquals("Email 'not-an-address' is not a valid address.", assertThrows(IllegalArgumentException.class,
+                () -> asSysadmin(() -> users.add("bob", "Bob", "s3cret-pw".toCharArray(), Set.of(Role.STAFF),
+                        "not-an-address"))).getMessage());
+        assertEquals(before, Files.readString(file), "a refused add changes nothing");
+
+        asSysadmin(() -> users.add("bob", "Bob; the Builder", "s3cret-pw".toCharArray(), Set.of(Role.STAFF),
+                " bob@example.org "));
+        asSysadmin(() -> users.setEmail("staff", "stella@example.org"));
+        assertThrows(IllegalArgumentException.class, () -> asSysadmin(() -> users.setEmail("staff", "a@b")));
+        assertThrows(AccessDeniedException.class, () -> security.callAs(as("staff", Role.STAFF),
+                () -> users.setEmail("staff", "mine@example.org")), "only the users administrator sets addresses");
+
+        // read back through a new directory on the same file: the addresses survived
+        UserDirectoryImpl again = new UserDirectoryImpl(security, TestConfigs.security(Map.of("usersFile",
+                file.toString(), "demoUsers", false, "hashIterations", 1000)));
+        PortalUser bob = asSysadmin(() -> again.find("bob")).orElseThrow();
+        assertEquals("bob@example.org", bob.email());
+        assertEquals("Bob; the Builder", bob.displayName(), "a ';' in a name does not shift the fields");
+        assertEquals(java.util.Optional.of("stella@example.org"),
+                security.callAs(as("staff", Role.STAFF), again::ownEmail), "the caller reads their own address");
+        assertEquals(java.util.Optional.empty(), security.callAs(as("records", Role.STUDENT_RECORDS), again::ownEmail));
+        assertThrows(AccessDeniedException.class, again::ownEmail, "not signed in");
+
+        asSysadmin(() -> users.setEmail("staff", " "));
+        assertEquals(null, asSysadmin(() -> again.find("staff")).orElseThrow().email(), "blank removes it");
+        assertFalse(Files.readString(file).contains("stella@example.org"));
+    }
+
+    @Test
     void addsDisablesAndChangesRoles() {
         PortalUser added = asSysadmin(() -> users.add("alice", "Alice Example", "s3cret-pw".toCharArray(),
                 Set.of(Role.CERTIFICATION_ADMIN)));

@@ -31,7 +31,8 @@ public class PreviewCommand implements Action {
     @Option(name = "--wait", aliases = "-w", description = "show progress until the preview ends")
     boolean wait;
 
-    @Option(name = "--notify", description = "email address told when it starts and ends")
+    @Option(name = "--notify", description = "email address told when it starts and ends (default: your own,"
+            + " when your account has one)")
     String notify;
 
     @Override

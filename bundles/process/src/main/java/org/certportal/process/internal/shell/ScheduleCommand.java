@@ -54,7 +54,8 @@ public class ScheduleCommand implements Action {
     @Option(name = "--preview", description = "schedule dry runs")
     boolean preview;
 
-    @Option(name = "--notify", description = "email address told when each run starts and ends")
+    @Option(name = "--notify", description = "email address told when each run starts and ends (default: your"
+            + " own, when your account has one)")
     String notify;
 
     @Override

@@ -58,6 +58,7 @@ final class ProcessForm extends VerticalLayout {
         preview.setId("schedule-preview");
         notify.setId("schedule-notify");
         notify.setPlaceholder("staff@example.org");
+        notify.setHelperText("Empty: your own address, when your account has one");
         notify.setWidthFull();
 
         Button save = new Button(editing == null ? "Schedule" : "Save schedule", e -> onSchedule.accept(request(true)));

@@ -22,22 +22,25 @@ import org.certportal.security.api.UserDirectory;
 @Command(scope = "certportal", name = "users", description = "Lists and manages portal users",
         detailedDescription = "Options come before the action. Actions:\n"
                 + "  list                                             all users with roles and state\n"
-                + "  --roles R[,R] [--name N] [--password P] add USER   a password is generated when none is given\n"
+                + "  --roles R[,R] [--name N] [--password P] [--email E] add USER   a password is generated when"
+                + " none is given\n"
                 + "  disable USER | enable USER                       refuse or allow sign-in\n"
                 + "  --roles R[,R] roles USER                         replace the user's roles\n"
                 + "  [--password P] reset-password USER               a password is generated when none is given\n"
+                + "  --email ADDRESS email USER                       where the portal writes to the user; '' removes it\n"
                 + "Roles: staff, certadmin, certmanager, studentrecords, sysadmin.")
 @Service
 public class UsersCommand implements Action {
-    private static final List<String> ACTIONS = List.of("list", "add", "disable", "enable", "roles", "reset-password");
+    private static final List<String> ACTIONS = List.of("list", "add", "disable", "enable", "roles", "reset-password",
+            "email");
 
     @Reference
     UserDirectory users;
 
     @Argument(index = 0, name = "action", required = true,
-            description = "list, add, disable, enable, roles or reset-password")
+            description = "list, add, disable, enable, roles, reset-password or email")
     @Completion(value = StringsCompleter.class, values = { "list", "add", "disable", "enable", "roles",
-        "reset-password" })
+        "reset-password", "email" })
     String action;
 
     @Argument(index = 1, name = "user", description = "the user name")
@@ -54,6 +57,9 @@ public class UsersCommand implements Action {
     @Option(name = "--password", aliases = "-p", description = "password (at least 8 characters)")
     String password;
 
+    @Option(name = "--email", aliases = "-e", description = "email address ('' for none)")
+    String email;
+
     /** Bad input and refusals throw: Karaf prints "Error executing command ...: " and the message. */
     @Override
     public Object execute() {
@@ -67,12 +73,20 @@ public class UsersCommand implements Action {
             case "list" -> list();
             case "add" -> {
                 String pw = passwordOrGenerated();
-                PortalUser u = users.add(userName, displayName, pw.toCharArray(), parseRoles());
+                PortalUser u = users.add(userName, displayName, pw.toCharArray(), parseRoles(), email);
                 System.out.println("Added " + u.userName() + " (" + titles(u.roles()) + ")");
                 printGenerated(pw);
             }
             case "disable" -> System.out.println("Disabled " + users.setEnabled(userName, false).userName());
             case "enable" -> System.out.println("Enabled " + users.setEnabled(userName, true).userName());
+            case "email" -> {
+                if (email == null) {
+                    throw new IllegalArgumentException("Give the address with --email, or --email '' to remove it.");
+                }
+                PortalUser u = users.setEmail(userName, email);
+                System.out.println(u.userName() + (u.email() == null ? " has no email address" : " is written to at "
+                        + u.email()));
+            }
             case "roles" -> {
                 PortalUser u = users.setRoles(userName, parseRoles());
                 System.out.println(u.userName() + " now has roles: " + titles(u.roles()));
@@ -88,11 +102,11 @@ public class UsersCommand implements Action {
     }
 
     private void list() {
-        String format = "%-16s %-28s %-9s %s%n";
-        System.out.printf(format, "USER", "NAME", "STATE", "ROLES");
+        String format = "%-16s %-28s %-9s %-28s %s%n";
+        System.out.printf(format, "USER", "NAME", "STATE", "ROLES", "EMAIL");
         for (PortalUser u : users.list()) {
             System.out.printf(format, u.userName(), u.displayName(), u.enabled() ? "enabled" : "disabled",
-                    titles(u.roles()));
+                    titles(u.roles()), u.email() == null ? "" : u.email());
         }
     }
 
