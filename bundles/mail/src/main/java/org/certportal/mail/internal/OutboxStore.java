@@ -30,6 +30,8 @@ final class OutboxStore {
     static final int MAX_ERROR = 1000;
     private static final String COLUMNS = "id, recipient, subject, status, attempts, last_error, created_at,"
             + " next_attempt_at, sent_at";
+    private static final String INSERT = "INSERT INTO mail_outbox (recipient, recipient_key, subject, body, status,"
+            + " attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)";
 
     /** A message this portal has claimed and now sends. */
     record Claimed(long id, String to, String subject, String body, int attempts, String token) {
@@ -43,16 +45,9 @@ final class OutboxStore {
 
     /** Inserts all in one JDBC batch on the caller's connection, in the caller's transaction; due at once. */
     static void insertAll(Connection c, List<MailMessage> messages, Instant now) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO mail_outbox (recipient, recipient_key,"
-                + " subject, body, status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
             for (MailMessage m : messages) {
-                insert.setString(1, m.to());
-                insert.setString(2, m.to().toLowerCase(Locale.ROOT));
-                insert.setString(3, m.subject());
-                insert.setString(4, m.body());
-                insert.setString(5, MailStatus.QUEUED.name());
-                insert.setObject(6, utc(now));
-                insert.setObject(7, utc(now));
+                bindQueued(insert, m, now);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -61,16 +56,8 @@ final class OutboxStore {
 
     /** Inserts on the caller's connection, in the caller's transaction; due at once. */
     static long insert(Connection c, MailMessage m, Instant now) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO mail_outbox (recipient, recipient_key, subject,"
-                + " body, status, attempts, created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?)",
-                new String[] { "id" })) {
-            insert.setString(1, m.to());
-            insert.setString(2, m.to().toLowerCase(Locale.ROOT));
-            insert.setString(3, m.subject());
-            insert.setString(4, m.body());
-            insert.setString(5, MailStatus.QUEUED.name());
-            insert.setObject(6, utc(now));
-            insert.setObject(7, utc(now));
+        try (PreparedStatement insert = c.prepareStatement(INSERT, new String[] { "id" })) {
+            bindQueued(insert, m, now);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -79,6 +66,16 @@ final class OutboxStore {
                 return keys.getLong(1);
             }
         }
+    }
+
+    private static void bindQueued(PreparedStatement insert, MailMessage m, Instant now) throws SQLException {
+        insert.setString(1, m.to());
+        insert.setString(2, m.to().toLowerCase(Locale.ROOT));
+        insert.setString(3, m.subject());
+        insert.setString(4, m.body());
+        insert.setString(5, MailStatus.QUEUED.name());
+        insert.setObject(6, utc(now));
+        insert.setObject(7, utc(now));
     }
 
     /**
