@@ -68,7 +68,8 @@ class TwoJvmMigrationIT {
                 ready.add(isReady);
             }
             for (int i = 0; i < portals.size(); i++) {
-                assertTrue(ready.get(i).await(2, TimeUnit.MINUTES), "portal " + i + " never got ready: " + outputs.get(i));
+                assertTrue(ready.get(i).await(2, TimeUnit.MINUTES),
+                        "portal " + i + " never got ready: " + outputs.get(i));
             }
             Files.createFile(go);
             for (int i = 0; i < portals.size(); i++) {
