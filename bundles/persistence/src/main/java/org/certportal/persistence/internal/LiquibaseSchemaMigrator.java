@@ -1,6 +1,13 @@
 package org.certportal.persistence.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 
 import javax.sql.DataSource;
 
@@ -24,10 +31,19 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  */
 public class LiquibaseSchemaMigrator implements SchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(LiquibaseSchemaMigrator.class);
+    /** Longer than any migration of this product takes: a lock this old was left by a portal that died. */
+    static final Duration STALE_LOCK = Duration.ofMinutes(15);
     private final DataSource dataSource;
+    private final Duration staleLock;
 
     public LiquibaseSchemaMigrator(DataSource dataSource) {
+        this(dataSource, STALE_LOCK);
+    }
+
+    /** With the age after which a held migration lock counts as left behind by a dead portal. */
+    public LiquibaseSchemaMigrator(DataSource dataSource, Duration staleLock) {
         this.dataSource = dataSource;
+        this.staleLock = staleLock;
     }
 
     /** Attempts when Liquibase's own tables were being created by someone else at the same moment. */
@@ -87,7 +103,43 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
      */
     private void migrateOnce(Class<?> owner, String changelog) {
         synchronized (LockServiceFactory.class) {
+            releaseStaleLock();
             migrateAlone(owner, changelog);
+        }
+    }
+
+    /**
+     * A portal killed while migrating leaves Liquibase's lock taken for good, and every later start
+     * would wait for it and fail; a lock older than {@link #staleLock} is released, with a warning.
+     */
+    private void releaseStaleLock() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            String holder;
+            Timestamp granted;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT lockgranted, lockedby FROM databasechangeloglock WHERE id = 1 AND locked = TRUE")) {
+                if (!rs.next()) {
+                    return;
+                }
+                granted = rs.getTimestamp(1);
+                holder = rs.getString(2);
+            }
+            Instant since = granted == null ? Instant.EPOCH : granted.toInstant();
+            if (since.plus(staleLock).isAfter(Instant.now())) {
+                return;
+            }
+            try (PreparedStatement release = c.prepareStatement("UPDATE databasechangeloglock SET locked = FALSE,"
+                    + " lockgranted = NULL, lockedby = NULL WHERE id = 1 AND locked = TRUE AND lockgranted = ?")) {
+                release.setTimestamp(1, granted);
+                if (release.executeUpdate() == 1) {
+                    LOG.warn("Released the schema migration lock held by {} since {}: older than {} minutes, so its"
+                            + " portal died while migrating", holder, since, staleLock.toMinutes());
+                }
+            }
+        } catch (SQLException e) {
+            // no lock table yet (a fresh database), or none readable: Liquibase makes and takes it as usual
+            LOG.debug("No migration lock to check: {}", e.getMessage());
         }
     }
 

@@ -69,6 +69,24 @@ class SchemaMigrationIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aLockLeftByAPortalThatDiedMigratingIsReleasedOnceStale(String db) throws Exception {
+        DataSource ds = fresh(db);
+        new LiquibaseSchemaMigrator(ds).migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
+        // a portal was killed an hour ago while it held the lock
+        try (Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement("UPDATE"
+                + " databasechangeloglock SET locked = TRUE, lockgranted = ?, lockedby = 'dead-portal' WHERE id = 1")) {
+            ps.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
+            assertEquals(1, ps.executeUpdate());
+        }
+        // without the release Liquibase would wait five minutes for the lock and then fail
+        new LiquibaseSchemaMigrator(ds, java.time.Duration.ofMinutes(15)).migrate(SchemaMigrationIT.class,
+                "db/good.changelog.xml");
+        assertEquals(0, count(ds, "SELECT COUNT(*) FROM databasechangeloglock WHERE locked = TRUE"));
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM good_thing"), "nothing ran twice");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void migratingAgainChangesNothing(String db) throws Exception {
         DataSource ds = fresh(db);
         LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(ds);
