@@ -35,7 +35,6 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  */
 @Component(immediate = true)
 public class MailOutboxImpl implements MailOutbox {
-    static final String CHANGELOG = "db/mail.changelog.xml";
     static final String AUDIT_TYPE = "mail";
     private final SecurityService security;
     private final DataSource dataSource;
@@ -48,14 +47,23 @@ public class MailOutboxImpl implements MailOutbox {
     volatile OutboxWakeUp wakeUp;
 
     @Activate
-    public MailOutboxImpl(@Reference SecurityService security, @Reference SchemaMigrator migrator,
+    public MailOutboxImpl(@Reference SecurityService security, @Reference MailSchema migrated,
             @Reference(target = DataSources.TARGET) DataSource dataSource, @Reference AuditLog audit) {
+        this(security, dataSource, audit, Clock.systemUTC());
+    }
+
+    /** Outside OSGi (tests here and in other bundles): migrates the outbox table first. */
+    public MailOutboxImpl(SecurityService security, SchemaMigrator migrator, DataSource dataSource, AuditLog audit) {
         this(security, migrator, dataSource, audit, Clock.systemUTC());
     }
 
     MailOutboxImpl(SecurityService security, SchemaMigrator migrator, DataSource dataSource, AuditLog audit,
             Clock clock) {
-        migrator.migrate(MailOutboxImpl.class, CHANGELOG);
+        this(security, dataSource, audit, clock);
+        new MailSchema(migrator);
+    }
+
+    private MailOutboxImpl(SecurityService security, DataSource dataSource, AuditLog audit, Clock clock) {
         this.security = security;
         this.dataSource = dataSource;
         this.audit = audit;

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import org.certportal.mail.api.MailOutbox;
 import org.certportal.persistence.api.DataSources;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,9 +37,9 @@ public class OutboxDispatcher implements OutboxWakeUp {
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
     private volatile boolean stopping;
 
-    /** @param outbox not called: referenced so that sending starts after its component has migrated the schema */
+    /** @param migrated referenced so that sending starts once the outbox table is up to date */
     @Activate
-    public OutboxDispatcher(Map<String, Object> config, @Reference MailOutbox outbox,
+    public OutboxDispatcher(Map<String, Object> config, @Reference MailSchema migrated,
             @Reference(target = DataSources.TARGET) DataSource dataSource) {
         try {
             settings = MailSettings.from(config);

@@ -26,7 +26,7 @@ class OutboxDispatcherIT {
     void aMalformedConfigurationFailsActivationWithTheReason(String db) throws Exception {
         try (OutboxFixture f = new OutboxFixture(db)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new OutboxDispatcher(Map.of("smtpPort", "99999"), f.outbox, f.dataSource));
+                    () -> new OutboxDispatcher(Map.of("smtpPort", "99999"), f.schema, f.dataSource));
             assertEquals("etc/org.certportal.mail.cfg: smtpPort must be a whole number from 1 to 65535, not '99999'.",
                     e.getMessage());
         }
@@ -44,7 +44,7 @@ class OutboxDispatcherIT {
             config.put("from", "portal@example.org");
             config.put("pollSeconds", "3600"); // only the first round and wake-ups
             config.put("component.name", OutboxDispatcher.class.getName()); // SCR adds its own properties
-            OutboxDispatcher dispatcher = new OutboxDispatcher(config, f.outbox, f.dataSource);
+            OutboxDispatcher dispatcher = new OutboxDispatcher(config, f.schema, f.dataSource);
             long id;
             try {
                 f.outbox.wakeUp = dispatcher;

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.certportal.mail.api.MailMessage;
 import org.certportal.mail.api.OutboxEntry;
 import org.certportal.persistence.testing.TestDatabases;
+import org.certportal.persistence.api.SchemaMigrator;
 import org.certportal.security.api.Role;
 import org.certportal.security.testing.TestSecurity;
 
@@ -33,6 +34,7 @@ final class OutboxFixture implements AutoCloseable {
     /** Judged by the bundle's own permission provider; a SysAdmin unless the test says otherwise. */
     final TestSecurity security = new TestSecurity(new MailPermissionsProvider()).as(Role.SYSADMIN);
     final RecordingAuditLog audit = new RecordingAuditLog();
+    final MailSchema schema;
     final MailOutboxImpl outbox;
     final OutboxStore store;
     final int smtpPort;
@@ -45,9 +47,10 @@ final class OutboxFixture implements AutoCloseable {
     /** @param clock null for the fixture's movable clock */
     OutboxFixture(String database, Clock clock) throws Exception {
         dataSource = TestDatabases.fresh(database);
-        // the outbox migrates its schema when it starts, as in the portal
-        outbox = new MailOutboxImpl(security, (owner, changelog) -> TestDatabase.migrate(dataSource, changelog),
-                dataSource, audit, clock == null ? this.clock : clock);
+        // the schema component migrates when it starts, as in the portal
+        SchemaMigrator migrator = (owner, changelog) -> TestDatabase.migrate(dataSource, changelog);
+        schema = new MailSchema(migrator);
+        outbox = new MailOutboxImpl(security, migrator, dataSource, audit, clock == null ? this.clock : clock);
         store = new OutboxStore(dataSource);
         smtpPort = freePort();
     }
