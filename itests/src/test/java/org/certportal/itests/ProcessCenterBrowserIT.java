@@ -34,7 +34,7 @@ public class ProcessCenterBrowserIT extends BrowserTest {
     }
 
     /**
-     * A Staff member schedules the consistency checker a minute ahead; the engine fires it, the
+     * A Certification Admin schedules the consistency checker a minute ahead; the engine fires it, the
      * Process Center shows it running or done without a reload, the history shows it Completed with
      * every enrollment checked, and its result file downloads as CSV with the documented columns.
      */
@@ -55,8 +55,9 @@ public class ProcessCenterBrowserIT extends BrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", shown("schedule-when"),
                 when.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
         click("schedule-save");
+        String shownTime = when.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         until(d -> rows("schedule-grid").stream().anyMatch(r -> r.contains("Enrollment consistency checker")
-                && r.stream().anyMatch(c -> c.startsWith(when.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))))));
+                && r.stream().anyMatch(c -> c.startsWith(shownTime))));
 
         // the engine fires it at that minute; the page learns of it by polling, without a reload
         until(Duration.ofSeconds(200), d -> rows("history-grid").size() > runsBefore
