@@ -49,21 +49,17 @@ public class MailOutboxImpl implements MailOutbox {
     @Activate
     public MailOutboxImpl(@Reference SecurityService security, @Reference MailSchema migrated,
             @Reference(target = DataSources.TARGET) DataSource dataSource, @Reference AuditLog audit) {
-        this(security, dataSource, audit, Clock.systemUTC());
+        this(security, migrated, dataSource, audit, Clock.systemUTC());
     }
 
     /** Outside OSGi (tests here and in other bundles): migrates the outbox table first. */
     public MailOutboxImpl(SecurityService security, SchemaMigrator migrator, DataSource dataSource, AuditLog audit) {
-        this(security, migrator, dataSource, audit, Clock.systemUTC());
+        this(security, new MailSchema(migrator), dataSource, audit, Clock.systemUTC());
     }
 
-    MailOutboxImpl(SecurityService security, SchemaMigrator migrator, DataSource dataSource, AuditLog audit,
+    /** @param migrated the outbox table, up to date */
+    MailOutboxImpl(SecurityService security, MailSchema migrated, DataSource dataSource, AuditLog audit,
             Clock clock) {
-        this(security, dataSource, audit, clock);
-        new MailSchema(migrator);
-    }
-
-    private MailOutboxImpl(SecurityService security, DataSource dataSource, AuditLog audit, Clock clock) {
         this.security = security;
         this.dataSource = dataSource;
         this.audit = audit;

@@ -50,7 +50,7 @@ final class OutboxFixture implements AutoCloseable {
         // the schema component migrates when it starts, as in the portal
         SchemaMigrator migrator = (owner, changelog) -> TestDatabase.migrate(dataSource, changelog);
         schema = new MailSchema(migrator);
-        outbox = new MailOutboxImpl(security, migrator, dataSource, audit, clock == null ? this.clock : clock);
+        outbox = new MailOutboxImpl(security, schema, dataSource, audit, clock == null ? this.clock : clock);
         store = new OutboxStore(dataSource);
         smtpPort = freePort();
     }

@@ -28,14 +28,7 @@ final class Jdbc {
     static <T> T inTransaction(DataSource ds, Work<T> work) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
-            try {
-                T result = work.apply(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
+            return inTransaction(c, work);
         }
     }
 
