@@ -1,6 +1,6 @@
 package org.certportal.completions.api;
 
-/** Permissions the completion service checks (SPEC §1, §5). */
+/** Permissions the completion service checks; the roles holding each are in its permission provider. */
 public final class CompletionPermissions {
     /** See progress and completions (Staff). */
     public static final String READ = "completions.read";

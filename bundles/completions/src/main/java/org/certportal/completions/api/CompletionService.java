@@ -9,7 +9,7 @@ import org.certportal.persistence.api.PageRequest;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Completions of requirements (SPEC §5). Each method names its permission. Bad input throws
+ * Completions of requirements. Each method names its permission. Bad input throws
  * IllegalArgumentException with a sentence for the user and changes nothing; a stale
  * {@code expectedVersion} throws ConcurrentModificationException. Every change is audited in its
  * transaction. When a change completes the last requirement of an enrollment, the enrollment is

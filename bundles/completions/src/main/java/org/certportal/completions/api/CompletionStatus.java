@@ -1,7 +1,7 @@
 package org.certportal.completions.api;
 
 /**
- * Where a completion stands (SPEC §2, §5). {@link #NO_STATUS} is never stored: it is a requirement
+ * Where a completion stands. {@link #NO_STATUS} is never stored: it is a requirement
  * with nothing recorded. Only {@link #COMPLETE} counts towards earning, and it is final.
  */
 public enum CompletionStatus {

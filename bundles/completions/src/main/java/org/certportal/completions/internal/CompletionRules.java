@@ -7,7 +7,7 @@ import org.certportal.completions.api.CompletionStatus;
 import org.certportal.programs.api.GradeType;
 
 /**
- * The life of a completion (SPEC §5): its status after recording, grading, approving and rejecting,
+ * The life of a completion: its status after recording, grading, approving and rejecting,
  * the read-only rule of Complete, and the checks of what staff enter.
  */
 final class CompletionRules {

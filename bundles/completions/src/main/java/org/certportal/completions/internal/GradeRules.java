@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.certportal.programs.api.GradeType;
 
 /**
- * How a requirement grades (SPEC §2): no grade, pass/fail (any case), or a number that passes at
+ * How a requirement grades: no grade, pass/fail (any case), or a number that passes at
  * the minimum or above. Grades are stored as normalised text.
  */
 final class GradeRules {

@@ -9,7 +9,7 @@ import org.certportal.completions.api.CompletionStatus;
 import org.certportal.programs.api.Requirement;
 
 /**
- * Which requirements may be recorded now (SPEC §5): none that is Complete (read-only); in an
+ * Which requirements may be recorded now: none that is Complete (read-only); in an
  * in-order program only one whose every earlier requirement, by position, is Complete.
  */
 final class OrderRules {

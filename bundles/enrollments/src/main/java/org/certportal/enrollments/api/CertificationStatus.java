@@ -1,7 +1,7 @@
 package org.certportal.enrollments.api;
 
 /**
- * The certification status of an enrollment (SPEC §2, §6). {@link #EXPIRING} is never stored: it is
+ * The certification status of an enrollment. {@link #EXPIRING} is never stored: it is
  * derived by tracking from the expiration date and the organisation's expiring-notice setting.
  */
 public enum CertificationStatus {

@@ -1,6 +1,6 @@
 package org.certportal.enrollments.api;
 
-/** Permissions the enrollment service checks (SPEC §1, §4). */
+/** Permissions the enrollment service checks; the roles holding each are in its permission provider. */
 public final class EnrollmentPermissions {
     /** See enrollments, trackers and progress (Staff). */
     public static final String READ = "enrollments.read";

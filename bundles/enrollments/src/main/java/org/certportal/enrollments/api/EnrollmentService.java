@@ -12,7 +12,7 @@ import org.certportal.programs.api.ProgramSummary;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * Enrollments of contacts in programs (SPEC §4) and their certification status (SPEC §2, §6).
+ * Enrollments of contacts in programs and their certification status.
  * Reads need {@link EnrollmentPermissions#READ}; each change names its permission. Bad input throws
  * IllegalArgumentException with a sentence for the user and changes nothing; a stale
  * {@code expectedVersion} throws ConcurrentModificationException. Every status change is validated

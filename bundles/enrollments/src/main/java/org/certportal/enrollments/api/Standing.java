@@ -1,6 +1,6 @@
 package org.certportal.enrollments.api;
 
-/** The tracker an enrollment counts in on a given day (SPEC §4's four trackers, plus closed ones). */
+/** The tracker an enrollment counts in on a given day (the four enrollment trackers, plus closed ones). */
 public enum Standing {
     /** earned, and the certification has not expired */
     EARNED("Earned"),

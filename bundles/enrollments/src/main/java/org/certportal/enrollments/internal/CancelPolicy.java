@@ -1,7 +1,7 @@
 package org.certportal.enrollments.internal;
 
 /**
- * Who may cancel (SPEC §4): Certification Admins and up always; Staff (acting for the enrollee) only
+ * Who may cancel: Certification Admins and up always; Staff (acting for the enrollee) only
  * when the program lets enrollees cancel.
  */
 final class CancelPolicy {

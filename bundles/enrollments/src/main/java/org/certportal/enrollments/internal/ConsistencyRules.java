@@ -13,7 +13,7 @@ import org.certportal.programs.api.ProgramOptions;
 import org.certportal.programs.api.Requirement;
 
 /**
- * What an enrollment's stored status should be by the rules (SPEC §9, the consistency checker):
+ * What an enrollment's stored status should be by the rules (used by the consistency checker):
  * an earned date means earned, an expiration date before today means expired (a certification
  * expiring today is still valid, as in {@link Standings}), and every requirement complete means
  * earned. Final statuses and Admin review (a person decides there) are left alone.

@@ -11,7 +11,7 @@ import org.certportal.programs.api.ProgramOptions;
 import org.certportal.programs.api.RecertificationDates;
 
 /**
- * Whether one contact may be enrolled in a program, and on which terms (SPEC §4, §9): refused when
+ * Whether one contact may be enrolled in a program, and on which terms: refused when
  * already enrolled, or already certified in a program that is not a maintenance program; a current
  * earner of a maintenance program enrolls for the next cycle.
  */

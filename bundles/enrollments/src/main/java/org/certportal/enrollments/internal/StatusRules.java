@@ -8,7 +8,7 @@ import java.util.Set;
 import org.certportal.enrollments.api.CertificationStatus;
 
 /**
- * The status model of SPEC §2 and §6 as a transition table. Declined, Cancelled, Inactive, Not
+ * The certification status model as a transition table. Declined, Cancelled, Inactive, Not
  * Completed and Expired are final (enrolling again makes a new enrollment); Expiring is derived and
  * never stored, so nothing moves to or from it.
  */

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.MonthDay;
 
 /**
- * The options of SPEC §2. All but {@code maintenance} and {@code fee} are rules: changing one while
+ * The options of a program. All but {@code maintenance} and {@code fee} are rules: changing one while
  * enrollees are judged by the current rules creates a new rule version. The maintenance switch and the
  * fee always follow the program, whatever rule version an enrollee is on.
  *

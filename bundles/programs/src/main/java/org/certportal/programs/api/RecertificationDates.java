@@ -5,7 +5,7 @@ import java.time.MonthDay;
 import java.util.Objects;
 
 /**
- * The dates of a maintenance program's next cycle (SPEC §9 "Recertification"), from the program's
+ * The dates of a maintenance program's next cycle (recertification), from the program's
  * {@link ProgramOptions#recertificationBasis()}:
  * <ul>
  * <li>{@link RecertificationBasis#COMPLETION_DATE}: starts on the date the previous cycle was earned

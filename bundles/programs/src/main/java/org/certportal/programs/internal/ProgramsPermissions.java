@@ -9,7 +9,7 @@ import org.certportal.security.api.PermissionProvider;
 import org.certportal.security.api.Role;
 import org.osgi.service.component.annotations.Component;
 
-/** SPEC §1: Staff read programs; Certification Admins (and the roles above them) define and edit them. */
+/** Staff read programs; Certification Admins (and the roles above them) define and edit them. */
 @Component
 public class ProgramsPermissions implements PermissionProvider {
     @Override

@@ -34,7 +34,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The consistency checker of SPEC §9 as a process: finds the enrollments whose stored status
+ * The consistency checker as a process: finds the enrollments whose stored status
  * disagrees with {@link ConsistencyRules} and, with {@code fix}, corrects them (audited) in the
  * process's chunks. Without {@code fix} it only reports; either way the findings go to
  * {@value #FILE}. A row found consistent when its turn comes (e.g. in a resumed run) is skipped.

@@ -20,7 +20,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
-/** Every field of a program (SPEC §2); the view saves the draft through the service. */
+/** Every field of a program; the view saves the draft through the service. */
 class ProgramForm extends FormLayout {
     private static final long serialVersionUID = 1L;
     final TextField code = new TextField("Code");
