@@ -111,6 +111,30 @@ public abstract class BrowserTest {
         }
     }
 
+    /** Saves the current page as target/docs-screenshots/NAME.png, the pictures of the user guides in docs/. */
+    protected void documentScreenshot(String name) {
+        documentScreenshot(browser, name);
+    }
+
+    /** {@link #documentScreenshot(String)} for browser tests with their own driver. */
+    static void documentScreenshot(WebDriver browser, String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(
+                    java.nio.file.Path.of("target", "docs-screenshots"));
+            // let pending Vaadin round trips and animations finish, so the picture shows the settled page
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d).executeScript("return !window.Vaadin || !window.Vaadin.Flow"
+                            + " || !window.Vaadin.Flow.clients || Object.values(window.Vaadin.Flow.clients)"
+                            + ".every(c => !c.isActive());")));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser)
+                    .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException | RuntimeException e) {
+            // a missing picture must not fail the test that takes it
+            System.err.println("No documentation screenshot " + name + ": " + e);
+        }
+    }
+
     /** Signs out the way the header link does (a plain GET) and waits for the sign-in page. */
     protected void signOut() {
         browser.get(URL + "/sign-out");

@@ -45,6 +45,11 @@ public class CertificationBrowserIT extends BrowserTest {
         signIn("certadmin");
         createActiveProgram("BRW-PRG1");
         String programUrl = browser.getCurrentUrl();
+        documentScreenshot("program-editor");
+        browser.get(URL + "/programs");
+        type("program-search", "BRW-PRG1");
+        until(d -> cells("program-grid").stream().anyMatch(c -> c.contains("BRW-PRG1")));
+        documentScreenshot("programs-list");
 
         signOut();
         signIn("staff");
@@ -87,6 +92,7 @@ public class CertificationBrowserIT extends BrowserTest {
         signOut();
 
         signIn("staff");
+        documentScreenshot("home");
         for (int i = 1; i <= 3; i++) {
             createContact("Person" + i, tag, tag + "-" + i);
         }
@@ -101,10 +107,12 @@ public class CertificationBrowserIT extends BrowserTest {
         java.time.LocalDate enrolledOn = java.time.LocalDate.now().minusDays(380);
         until(d -> d.findElement(By.id("enroll-date")).isEnabled() && d.findElement(By.id("enroll-submit")).isEnabled());
         type("enroll-date", datePickerText(enrolledOn));
+        documentScreenshot("enroll-dialog");
         click("enroll-submit");
         until(d -> "0 of 3".equals(tracker("tracker-earned")) && "3".equals(tracker("tracker-grace")));
         assertEquals("0", tracker("tracker-enrolled"));
         assertEquals("0", tracker("tracker-expired"));
+        documentScreenshot("enrollments-trackers");
 
         // Staff move one expiration date into the past: it leaves the grace period for Expired
         type("enrollee-search", tag);
@@ -113,6 +121,7 @@ public class CertificationBrowserIT extends BrowserTest {
                 .filter(c -> c.getText().equals(tag + "-1")).findFirst().orElseThrow().click();
         shown("enrollment-expires-on");
         assertTrue("the deadline is explained", shown("enrollment-deadline").getText().length() > 10);
+        documentScreenshot("enrollment-panel");
         assertTrue("Staff may not cancel here: the program does not allow enrollees to cancel",
                 browser.findElements(By.id("enrollment-cancel")).stream().noneMatch(WebElement::isDisplayed));
         type("enrollment-expires-on", datePickerText(java.time.LocalDate.now().minusDays(2)));
@@ -143,6 +152,7 @@ public class CertificationBrowserIT extends BrowserTest {
         type("purge-search", tag);
         until(d -> cells("purge-grid").stream().anyMatch(c -> c.contains(tag + "-2")));
         tickRowsContaining("purge-grid", tag + "-2");
+        documentScreenshot("enrollments-purge");
         click("purge-submit");
         confirmDialog();
         until(d -> d.findElement(By.id("purge-result")).getText().contains("1"));
@@ -152,6 +162,7 @@ public class CertificationBrowserIT extends BrowserTest {
         browser.get(URL + "/enrollee");
         pick("enrollee-contact", tag + "-3");
         WebElement link = shown("transcript-download");
+        documentScreenshot("enrollee-page");
         String href = link.getAttribute("href");
         String pdfText = Pdfs.text(Pdfs.download(href, browser.manage().getCookies()));
         assertTrue(pdfText, pdfText.contains("Browser program BRW-ENR"));
@@ -189,6 +200,7 @@ public class CertificationBrowserIT extends BrowserTest {
         until(d -> d.findElement(By.id("requirement-min-grade")).isEnabled());
         type("requirement-min-grade", "70");
         click("requirement-needs-approval");
+        documentScreenshot("requirement-dialog");
         click("requirement-save");
         until(d -> requirementLine("Graded exam").contains("grade at least 70"));
         assertTrue(requirementLine("Graded exam"), requirementLine("Graded exam").contains("needs staff approval"));
@@ -223,6 +235,7 @@ public class CertificationBrowserIT extends BrowserTest {
         shown("record-1");
         assertTrue("the out-of-order requirement is plain text", shown("requirement-title-2").isDisplayed());
         assertTrue(browser.findElements(By.id("record-2")).isEmpty());
+        documentScreenshot("completion-page");
 
         click("record-1");
         shown("completion-grade");
@@ -233,6 +246,7 @@ public class CertificationBrowserIT extends BrowserTest {
         shown("completion-upload").getShadowRoot().findElement(By.cssSelector("input[type=file]"))
                 .sendKeys(pdf.toAbsolutePath().toString());
         until(d -> d.findElement(By.id("completion-file")).getText().contains("will be attached"));
+        documentScreenshot("completion-record-dialog");
         click("completion-save");
         until(d -> d.findElement(By.id("requirement-status-1")).getText().startsWith("Awaiting approval"));
         assertTrue(browser.findElement(By.id("requirement-status-1")).getText().contains("grade 85"));
@@ -244,6 +258,7 @@ public class CertificationBrowserIT extends BrowserTest {
         pick("approvals-program", code);
         until(d -> cells("approvals-grid").contains(tag + "-1"));
         tickRowsContaining("approvals-grid", tag + "-1");
+        documentScreenshot("approvals");
         click("approvals-approve");
         confirmDialog();
         until(d -> !cells("approvals-grid").contains(tag + "-1"));
@@ -265,5 +280,6 @@ public class CertificationBrowserIT extends BrowserTest {
         until(d -> d.findElement(By.id("requirement-status-2")).getText().startsWith("Complete"));
         until(d -> d.findElement(By.id("completion-enrollment-status")).getText()
                 .startsWith("Enrollment status: Active · earned " + java.time.LocalDate.now()));
+        documentScreenshot("completion-earned");
     }
 }

@@ -95,10 +95,12 @@ public class PortalBrowserIT {
         browser.findElement(By.cssSelector("#contact-given-name input")).sendKeys("Grace");
         browser.findElement(By.cssSelector("#contact-email input")).sendKeys("grace@example.org");
         browser.findElement(By.cssSelector("#contact-external-id input")).sendKeys("BRW-1");
+        BrowserTest.documentScreenshot(browser, "contact-form");
         browser.findElement(By.id("contact-save")).click();
         browser.findElement(By.cssSelector("#contact-search input")).sendKeys("BRW-1");
         wait.until(d -> d.findElements(By.cssSelector("#contact-grid vaadin-grid-cell-content")).stream()
                 .anyMatch(c -> "grace@example.org".equals(c.getText())));
+        BrowserTest.documentScreenshot(browser, "contacts");
 
         signOut();
         signIn("records", "certportal");
@@ -124,6 +126,11 @@ public class PortalBrowserIT {
         browser.findElement(By.id("settings-save")).click();
         browser.navigate().refresh();
         wait.until(d -> "45".equals(d.findElement(By.cssSelector("#settings-expiring-days input")).getAttribute("value")));
+        BrowserTest.documentScreenshot(browser, "settings");
+        browser.get(URL + "/audit");
+        shown("audit-title");
+        wait.until(d -> !d.findElements(By.cssSelector("#audit-grid vaadin-grid-cell-content")).isEmpty());
+        BrowserTest.documentScreenshot(browser, "audit-log");
 
         signOut();
         signIn("staff", "certportal");
@@ -152,12 +159,14 @@ public class PortalBrowserIT {
             return d.findElements(By.cssSelector("#outbox-grid vaadin-grid-cell-content")).stream()
                     .anyMatch(c -> c.getText().toLowerCase().contains("refused"));
         });
+        BrowserTest.documentScreenshot(browser, "mail-outbox");
     }
 
     @Test
     public void wrongPasswordIsRefused() {
         signIn("staff", "not-the-password");
         assertEquals("Wrong user name or password.", shown("sign-in-error").getText());
+        BrowserTest.documentScreenshot(browser, "sign-in");
         assertTrue(browser.findElements(By.id("welcome")).isEmpty());
         browser.get(URL + "/sample");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));

@@ -54,10 +54,12 @@ public class ProcessCenterBrowserIT extends BrowserTest {
         LocalDateTime when = LocalDateTime.now().plusMinutes(2).withSecond(0).withNano(0);
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", shown("schedule-when"),
                 when.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+        documentScreenshot("process-schedule-dialog");
         click("schedule-save");
         String shownTime = when.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         until(d -> rows("schedule-grid").stream().anyMatch(r -> r.contains("Enrollment consistency checker")
                 && r.stream().anyMatch(c -> c.startsWith(shownTime))));
+        documentScreenshot("process-center");
 
         // the engine fires it at that minute; the page learns of it by polling, without a reload
         until(Duration.ofSeconds(200), d -> rows("history-grid").size() > runsBefore
@@ -76,6 +78,7 @@ public class ProcessCenterBrowserIT extends BrowserTest {
         assertTrue("the demo's enrollments are there to check: " + run, total > 0 && enrollmentsIn(demo) > 0);
         until(d -> d.findElement(By.id("run-details-rows-" + runId)).getText()
                 .startsWith(String.format("%,d of %,d rows", total, total)));
+        documentScreenshot("process-run-details");
         String href = shown("run-download-" + runId + "-inconsistencies-csv").getAttribute("href");
         String csv = new String(Pdfs.download(href, browser.manage().getCookies()), StandardCharsets.UTF_8);
         assertEquals(csv, "enrollment,contact,program,stored status,expected status,reason,action",
