@@ -6,8 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The portal roles of the specification. A role includes the rights of the roles it lists, so a
- * permission granted to {@link #STAFF} is also held by a Certification Admin, and so on.
+ * The portal roles (docs/staff/README.md says what each may do). A role includes the rights of the
+ * roles it lists, so a permission granted to {@link #STAFF} is also held by a Certification Admin, and
+ * so on.
  */
 public enum Role {
     STAFF("staff", "Staff"),
