@@ -36,6 +36,16 @@ public interface SecurityService {
     /** The caller a subject stands for, if it carries a user. */
     Optional<Caller> callerOf(Subject subject);
 
+    /**
+     * The caller as their account stands now, for work done later in their name (a schedule that
+     * fires, a queued run): a portal account is read afresh, empty when it is disabled, with the roles
+     * it holds now; a caller without a portal account (an operator of the Karaf shell) is returned as
+     * given.
+     *
+     * @since 1.2
+     */
+    Optional<Caller> standing(Caller caller);
+
     /** Runs work as the given subject, so that services called inside see it as the caller. */
     <T> T callAs(Subject subject, Supplier<T> work);
 

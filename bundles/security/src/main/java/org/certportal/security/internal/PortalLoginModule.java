@@ -16,7 +16,6 @@ import javax.security.auth.spi.LoginModule;
 
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
-import org.certportal.security.api.PortalUser;
 import org.certportal.security.api.Role;
 
 /**
@@ -29,7 +28,7 @@ public final class PortalLoginModule implements LoginModule {
     private Subject subject;
     private CallbackHandler handler;
     private CredentialVerifier verifier;
-    private PortalUser user;
+    private StoredUser user;
     private final List<Principal> added = new ArrayList<>();
 
     @Override
@@ -69,6 +68,7 @@ public final class PortalLoginModule implements LoginModule {
         }
         added.add(new UserPrincipal(user.userName()));
         added.add(new DisplayNamePrincipal(user.displayName()));
+        added.add(new AccountPrincipal(user.userName(), PortalAccounts.stamp(user)));
         for (Role role : user.roles()) {
             added.add(new RolePrincipal(role.id()));
         }

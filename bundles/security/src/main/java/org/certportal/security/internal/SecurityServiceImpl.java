@@ -49,6 +49,7 @@ public class SecurityServiceImpl implements SecurityService {
     private final List<PermissionListener> listeners = new CopyOnWriteArrayList<>();
     private volatile PermissionPolicy policy = PermissionPolicy.of(List.of());
     private volatile Duration idleTimeout;
+    private volatile PortalAccounts accounts;
 
     @Activate
     public SecurityServiceImpl(SecurityConfig config) {
@@ -58,6 +59,7 @@ public class SecurityServiceImpl implements SecurityService {
     @Modified
     void modified(SecurityConfig config) {
         idleTimeout = Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes()));
+        accounts = new PortalAccounts(UserFile.configured(config.usersFile()));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -161,10 +163,21 @@ public class SecurityServiceImpl implements SecurityService {
         }
     }
 
+    /**
+     * A portal account is read afresh on every call: gone, disabled or signed in with a password
+     * since reset means nobody is signed in; its roles are those it holds now. A subject of the Karaf
+     * shell's realm carries its roles itself.
+     */
     @Override
     public Optional<Caller> callerOf(Subject subject) {
         if (subject == null) {
             return Optional.empty();
+        }
+        Optional<AccountPrincipal> account = subject.getPrincipals(AccountPrincipal.class).stream().findFirst();
+        if (account.isPresent()) {
+            return accounts.find(account.get().getName()).filter(StoredUser::enabled)
+                    .filter(u -> PortalAccounts.stamp(u).equals(account.get().stamp()))
+                    .map(u -> new Caller(u.userName(), u.displayName(), u.roles()));
         }
         Optional<String> user = subject.getPrincipals(UserPrincipal.class).stream().map(UserPrincipal::getName)
                 .findFirst();
@@ -176,6 +189,15 @@ public class SecurityServiceImpl implements SecurityService {
         String displayName = subject.getPrincipals(DisplayNamePrincipal.class).stream()
                 .map(DisplayNamePrincipal::getName).findFirst().orElse(user.get());
         return Optional.of(new Caller(user.get(), displayName, roles));
+    }
+
+    @Override
+    public Optional<Caller> standing(Caller caller) {
+        Optional<StoredUser> account = accounts.find(caller.userName());
+        if (account.isEmpty()) {
+            return Optional.of(caller);
+        }
+        return account.filter(StoredUser::enabled).map(u -> new Caller(u.userName(), u.displayName(), u.roles()));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.certportal.security.internal;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,19 +33,13 @@ public class UserDirectoryImpl implements UserDirectory, CredentialVerifier {
     @Activate
     public UserDirectoryImpl(@Reference SecurityService security, SecurityConfig config) {
         this.security = security;
-        this.file = new UserFile(resolve(config.usersFile()));
+        this.file = UserFile.configured(config.usersFile());
         this.hasher = new PasswordHasher(config.hashIterations());
         this.decoyHash = hasher.hash("decoy-password".toCharArray());
         if (config.demoUsers() && !file.exists()) {
             createDemoUsers(config.demoPassword().toCharArray());
         }
         file.read(); // a malformed file fails activation with its message, instead of every sign-in
-    }
-
-    private static Path resolve(String usersFile) {
-        Path p = Path.of(usersFile);
-        String etc = System.getProperty("karaf.etc");
-        return p.isAbsolute() || etc == null ? p : Path.of(etc).resolve(p);
     }
 
     private synchronized void createDemoUsers(char[] password) {
@@ -158,7 +151,7 @@ public class UserDirectoryImpl implements UserDirectory, CredentialVerifier {
     }
 
     @Override
-    public Optional<PortalUser> verify(String userName, char[] password) {
+    public Optional<StoredUser> verify(String userName, char[] password) {
         StoredUser user = userName == null ? null : file.read().get(userName.trim());
         boolean matches = hasher.verify(password, user == null ? decoyHash : user.passwordHash());
         if (user == null || !matches) {
@@ -168,7 +161,7 @@ public class UserDirectoryImpl implements UserDirectory, CredentialVerifier {
             LOG.info("Sign-in refused for disabled user '{}'", user.userName());
             return Optional.empty();
         }
-        return Optional.of(user.toPortalUser());
+        return Optional.of(user);
     }
 
     private static StoredUser existing(Map<String, StoredUser> users, String userName) {

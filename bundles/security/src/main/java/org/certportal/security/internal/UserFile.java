@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -33,8 +36,27 @@ final class UserFile {
         this.path = path;
     }
 
+    /** The configured file; a relative name lives in Karaf's etc folder. */
+    static UserFile configured(String usersFile) {
+        Path p = Path.of(usersFile);
+        String etc = System.getProperty("karaf.etc");
+        return new UserFile(p.isAbsolute() || etc == null ? p : Path.of(etc).resolve(p));
+    }
+
     boolean exists() {
         return Files.exists(path);
+    }
+
+    /** Changes whenever the file is written or replaced; null when there is no file. */
+    Object version() {
+        try {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+            return List.of(a.lastModifiedTime(), a.size(), String.valueOf(a.fileKey()));
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the users file " + path, e);
+        }
     }
 
     Map<String, StoredUser> read() {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.security.auth.Subject;
@@ -22,6 +23,7 @@ import org.certportal.security.api.SecurityService;
 public final class TestSecurity implements SecurityService {
     private final List<PermissionProvider> providers;
     private Caller caller;
+    private final Set<String> disabled = ConcurrentHashMap.newKeySet();
 
     public TestSecurity(PermissionProvider... providers) {
         this.providers = List.of(providers);
@@ -30,6 +32,12 @@ public final class TestSecurity implements SecurityService {
     /** From now on calls come from a user holding exactly this role (and the roles it includes). */
     public TestSecurity as(Role role) {
         caller = new Caller(role.id() + "-user", role.title() + " user", Set.of(role));
+        return this;
+    }
+
+    /** The account is disabled from now on: {@link #standing(Caller)} finds it gone. */
+    public TestSecurity disable(String userName) {
+        disabled.add(userName);
         return this;
     }
 
@@ -78,6 +86,11 @@ public final class TestSecurity implements SecurityService {
     @Override
     public Optional<Caller> callerOf(Subject subject) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<Caller> standing(Caller who) {
+        return disabled.contains(who.userName()) ? Optional.empty() : Optional.of(who);
     }
 
     @Override
