@@ -52,9 +52,13 @@ public class MailOutboxImpl implements MailOutbox {
         this(security, migrated, dataSource, audit, Clock.systemUTC());
     }
 
-    /** Outside OSGi (tests here and in other bundles): migrates the outbox table first. */
-    public MailOutboxImpl(SecurityService security, SchemaMigrator migrator, DataSource dataSource, AuditLog audit) {
-        this(security, new MailSchema(migrator), dataSource, audit, Clock.systemUTC());
+    /**
+     * Outside OSGi (tests here and in other bundles): migrates the outbox table first. A factory, not a
+     * second public constructor of the same arity, which SCR would try and log as an ERROR at every boot.
+     */
+    public static MailOutboxImpl migrating(SecurityService security, SchemaMigrator migrator, DataSource dataSource,
+            AuditLog audit) {
+        return new MailOutboxImpl(security, new MailSchema(migrator), dataSource, audit, Clock.systemUTC());
     }
 
     /** @param migrated the outbox table, up to date */
