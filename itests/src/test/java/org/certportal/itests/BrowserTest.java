@@ -125,7 +125,7 @@ public abstract class BrowserTest {
             new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
                     ((JavascriptExecutor) d).executeScript("return !window.Vaadin || !window.Vaadin.Flow"
                             + " || !window.Vaadin.Flow.clients || Object.values(window.Vaadin.Flow.clients)"
-                            + ".every(c => !c.isActive());")));
+                            + ".every(c => typeof c.isActive !== 'function' || !c.isActive());")));
             byte[] png = ((org.openqa.selenium.TakesScreenshot) browser)
                     .getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
             java.nio.file.Files.write(dir.resolve(name + ".png"), png);
