@@ -30,8 +30,20 @@ public interface SecurityService {
 
     boolean isPermitted(Caller caller, String permission);
 
-    /** Checks the password against the portal realm and returns the signed-in subject. */
-    Subject signIn(String userName, char[] password) throws SignInFailedException;
+    /** {@link #signIn(String, char[], String)} from an unknown client address. */
+    default Subject signIn(String userName, char[] password) throws SignInFailedException {
+        return signIn(userName, password, null);
+    }
+
+    /**
+     * Checks the password against the portal realm and returns the signed-in subject. Repeated
+     * failures for one account or from one client address make further attempts wait; the exception
+     * then says for how long, without checking the password.
+     *
+     * @param clientAddress where the attempt comes from (logged with every failure), or null
+     * @since 1.2
+     */
+    Subject signIn(String userName, char[] password, String clientAddress) throws SignInFailedException;
 
     /** The caller a subject stands for, if it carries a user. */
     Optional<Caller> callerOf(Subject subject);

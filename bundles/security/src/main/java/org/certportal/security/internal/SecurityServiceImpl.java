@@ -2,6 +2,7 @@ package org.certportal.security.internal;
 
 import java.security.AccessController;
 import java.security.PrivilegedAction;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -50,9 +51,15 @@ public class SecurityServiceImpl implements SecurityService {
     private volatile PermissionPolicy policy = PermissionPolicy.of(List.of());
     private volatile Duration idleTimeout;
     private volatile PortalAccounts accounts;
+    private final SignInThrottle throttle;
 
     @Activate
     public SecurityServiceImpl(SecurityConfig config) {
+        this(config, Clock.systemUTC());
+    }
+
+    SecurityServiceImpl(SecurityConfig config, Clock clock) {
+        this.throttle = new SignInThrottle(clock);
         modified(config);
     }
 
@@ -137,7 +144,12 @@ public class SecurityServiceImpl implements SecurityService {
     }
 
     @Override
-    public Subject signIn(String userName, char[] password) throws SignInFailedException {
+    public Subject signIn(String userName, char[] password, String clientAddress) throws SignInFailedException {
+        Optional<Duration> wait = throttle.waitFor(userName, clientAddress);
+        if (wait.isPresent()) {
+            LOG.warn("Sign-in refused for '{}' from {}: too many failed attempts", userName, clientAddress);
+            throw new SignInFailedException("Too many failed sign-ins: try again in " + words(wait.get()) + ".");
+        }
         Subject subject = new Subject();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -154,9 +166,11 @@ public class SecurityServiceImpl implements SecurityService {
                 }
             });
             login.login();
+            throttle.succeeded(userName);
             return subject;
         } catch (LoginException e) {
-            LOG.info("Sign-in failed for '{}': {}", userName, e.getMessage());
+            throttle.failed(userName, clientAddress);
+            LOG.warn("Sign-in failed for '{}' from {}: {}", userName, clientAddress, e.getMessage());
             throw new SignInFailedException("Wrong user name or password.");
         } finally {
             thread.setContextClassLoader(previous);
@@ -204,6 +218,11 @@ public class SecurityServiceImpl implements SecurityService {
     @SuppressWarnings("removal")
     public <T> T callAs(Subject subject, Supplier<T> work) {
         return Subject.doAs(subject, (PrivilegedAction<T>) work::get);
+    }
+
+    private static String words(Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds());
+        return seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
     }
 
     @Override

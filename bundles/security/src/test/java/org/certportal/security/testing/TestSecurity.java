@@ -79,7 +79,7 @@ public final class TestSecurity implements SecurityService {
     }
 
     @Override
-    public Subject signIn(String userName, char[] password) {
+    public Subject signIn(String userName, char[] password, String clientAddress) {
         throw new UnsupportedOperationException("TestSecurity does not sign in; use as(role)");
     }
 
