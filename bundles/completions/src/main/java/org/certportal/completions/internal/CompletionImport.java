@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -25,8 +22,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.certportal.completions.api.Completion;
 import org.certportal.completions.api.CompletionStatus;
-import org.certportal.enrollments.api.CertificationStatus;
+import org.certportal.contacts.api.ContactService;
 import org.certportal.enrollments.api.Enrollment;
+import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramRules;
 import org.certportal.programs.api.ProgramService;
@@ -37,8 +35,9 @@ import org.certportal.programs.api.Requirement;
  * Checks every row of a completions CSV before anything is imported: the contact by external
  * identifier, the Active program by code, the contact's enrollment in progress, the requirement by
  * title or position, the date and the grade, and the in-order rule given the stored state and the
- * file's own earlier rows. Contacts and enrollments are looked up in chunks by SQL, read only, from
- * their features' tables (one service call per row would take minutes for 100,000 rows).
+ * file's own earlier rows. Contacts and enrollments are looked up through their features' APIs, many
+ * at once: one call for every contact of the file, one per program for the enrollments (one call per
+ * row would take minutes for 100,000 rows).
  */
 final class CompletionImport {
     static final List<String> HEADER = List.of("contact", "program", "requirement", "date", "grade");
@@ -58,12 +57,17 @@ final class CompletionImport {
     }
 
     private final ProgramService programs;
+    private final ContactService contacts;
+    private final EnrollmentService enrollments;
     private final LocalDate today;
     private final Map<String, Optional<Program>> programsByCode = new HashMap<>();
     private final Map<String, ProgramRules> rules = new HashMap<>();
 
-    CompletionImport(ProgramService programs, LocalDate today) {
+    CompletionImport(ProgramService programs, ContactService contacts, EnrollmentService enrollments,
+            LocalDate today) {
         this.programs = programs;
+        this.contacts = contacts;
+        this.enrollments = enrollments;
         this.today = today;
     }
 
@@ -99,8 +103,9 @@ final class CompletionImport {
     }
 
     Plan plan(Connection c, List<Row> rows) throws SQLException {
-        Map<String, Long> contactIds = contactIds(c, rows.stream().map(Row::contact).filter(s -> !s.isEmpty())
-                .distinct().toList());
+        Map<String, Long> contactIds = new HashMap<>();
+        contacts.findByExternalIds(rows.stream().map(Row::contact).filter(s -> !s.isEmpty()).distinct().toList())
+                .forEach((externalId, contact) -> contactIds.put(externalId, contact.id()));
         // the enrollment in progress of each contact in each program named
         Map<Long, Map<Long, Enrollment>> enrollmentsByProgram = new HashMap<>();
         Map<Long, List<Long>> contactsByProgram = new HashMap<>();
@@ -112,8 +117,7 @@ final class CompletionImport {
             }
         }
         for (Map.Entry<Long, List<Long>> e : contactsByProgram.entrySet()) {
-            enrollmentsByProgram.put(e.getKey(), enrollments(c, e.getKey(), new ArrayList<>(new LinkedHashSet<>(
-                    e.getValue()))));
+            enrollmentsByProgram.put(e.getKey(), enrollments.inProgress(e.getKey(), new LinkedHashSet<>(e.getValue())));
         }
         List<Long> enrollmentIds = enrollmentsByProgram.values().stream().flatMap(m -> m.values().stream())
                 .map(Enrollment::id).toList();
@@ -207,36 +211,5 @@ final class CompletionImport {
 
     private Optional<Program> program(String code) {
         return code.isEmpty() ? Optional.empty() : programsByCode.computeIfAbsent(code, programs::findByCode);
-    }
-
-    private static Map<String, Long> contactIds(Connection c, List<String> externalIds) throws SQLException {
-        Map<String, Long> ids = new HashMap<>();
-        // one array parameter for any number of identifiers: one statement, one plan
-        try (PreparedStatement ps = Sql.prepare(c, "SELECT external_id, id FROM contact WHERE external_id = ANY(?)",
-                List.of((Object) externalIds.toArray(String[]::new))); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ids.put(rs.getString(1), rs.getLong(2));
-            }
-        }
-        return ids;
-    }
-
-    /** By contact id: the contact's enrollment in progress in the program. */
-    private static Map<Long, Enrollment> enrollments(Connection c, long programId, List<Long> contactIds)
-            throws SQLException {
-        Map<Long, Enrollment> found = new HashMap<>();
-        try (PreparedStatement ps = Sql.prepare(c, "SELECT id, contact_id, program_id, rule_version, cycle,"
-                + " enrolled_on, grace_period_begins, expires_on, earned_on, status, status_changed_at, version"
-                + " FROM enrollment WHERE program_id = ? AND status = 'IN_PROGRESS' AND contact_id = ANY(?)",
-                List.of(programId, contactIds.toArray(Long[]::new))); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Instant changed = Sql.instant(rs.getTimestamp(11));
-                found.put(rs.getLong(2), new Enrollment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4),
-                        rs.getInt(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
-                        rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class),
-                        CertificationStatus.valueOf(rs.getString(10)), changed, rs.getLong(12)));
-            }
-        }
-        return found;
     }
 }

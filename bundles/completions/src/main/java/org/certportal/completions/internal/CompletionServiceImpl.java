@@ -375,7 +375,7 @@ public class CompletionServiceImpl implements CompletionService {
         if (csv == null || mode == null) {
             throw new IllegalArgumentException("Give the CSV file and what to do with bad rows.");
         }
-        CompletionImport.Plan plan = sql(c -> new CompletionImport(programs, today()).plan(c,
+        CompletionImport.Plan plan = sql(c -> new CompletionImport(programs, contacts, enrollments, today()).plan(c,
                 CompletionImport.parse(csv)));
         boolean importing = mode == ImportMode.GOOD_ROWS_ONLY || (mode == ImportMode.ALL_OR_NOTHING
                 && plan.errors().isEmpty());

@@ -170,12 +170,13 @@ final class CompletionStore {
         List<Object> paged = new ArrayList<>(params);
         paged.add(page.limit());
         paged.add(page.offset());
-        // the contact's name comes from the contacts feature's table through the enrollment, read only
+        // the contact's name comes through the enrollment, from the published views of the enrollments and
+        // contacts features (sorted by name in the database)
         List<PendingApproval> rows = new ArrayList<>();
         try (PreparedStatement ps = Sql.prepare(c, "SELECT cp.id, cp.version, cp.enrollment_id, ct.given_name,"
                 + " ct.family_name, ct.external_id, cp.program_id, cp.requirement_title, cp.completed_on, cp.grade,"
-                + " cp.recorded_by FROM completion cp JOIN enrollment e ON e.id = cp.enrollment_id"
-                + " JOIN contact ct ON ct.id = e.contact_id" + where + " ORDER BY " + column + direction + ", cp.id"
+                + " cp.recorded_by FROM completion cp JOIN enrollment_summary e ON e.id = cp.enrollment_id"
+                + " JOIN contact_summary ct ON ct.id = e.contact_id" + where + " ORDER BY " + column + direction + ", cp.id"
                 + direction + " LIMIT ? OFFSET ?", paged); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String given = rs.getString(4);

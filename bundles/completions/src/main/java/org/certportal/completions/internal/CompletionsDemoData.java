@@ -18,6 +18,7 @@ import org.certportal.completions.api.CompletionService;
 import org.certportal.completions.api.CompletionStatus;
 import org.certportal.completions.api.CompletionStep;
 import org.certportal.completions.api.EnrolleeProgress;
+import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.persistence.api.DataSources;
 import org.certportal.persistence.api.DemoData;
 import org.certportal.programs.api.Requirement;
@@ -110,14 +111,16 @@ public class CompletionsDemoData implements DemoData {
     }
 
     private List<Long> enrollmentsInProgress() {
-        // ids only, read from the enrollments feature's table: the service lists per program or contact
+        // ids only, from the enrollments feature's published view: the service lists per program or contact
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT id FROM enrollment WHERE status = 'IN_PROGRESS'"
-                        + " ORDER BY id");
-                ResultSet rs = ps.executeQuery()) {
+                PreparedStatement ps = c.prepareStatement("SELECT id FROM enrollment_summary WHERE status = ?"
+                        + " ORDER BY id")) {
+            ps.setString(1, CertificationStatus.IN_PROGRESS.name());
             List<Long> ids = new ArrayList<>();
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
             }
             return ids;
         } catch (SQLException e) {

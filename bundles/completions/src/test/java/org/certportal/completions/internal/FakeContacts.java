@@ -1,9 +1,12 @@
 package org.certportal.completions.internal;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactDraft;
@@ -11,7 +14,7 @@ import org.certportal.contacts.api.ContactService;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 
-/** Contacts as the completion service reads them (for names and email addresses); the test adds them. */
+/** Contacts as the completion service reads them (names, email addresses, external identifiers); the test adds them. */
 final class FakeContacts implements ContactService {
     private final Map<Long, Contact> contacts = new HashMap<>();
 
@@ -22,6 +25,15 @@ final class FakeContacts implements ContactService {
     @Override
     public Optional<Contact> find(long id) {
         return Optional.ofNullable(contacts.get(id));
+    }
+
+    @Override
+    public Map<String, Contact> findByExternalIds(Collection<String> externalIds) {
+        Map<String, Contact> found = new HashMap<>();
+        Set<String> wanted = new HashSet<>(externalIds);
+        contacts.values().stream().filter(c -> c.externalId() != null && wanted.contains(c.externalId()))
+                .forEach(c -> found.put(c.externalId(), c));
+        return found;
     }
 
     @Override

@@ -53,6 +53,14 @@ public interface ContactService {
     }
 
     /**
+     * The contacts with these external identifiers, by identifier, in one read for many (imports that
+     * name people by identifier); identifiers that name no contact, and nulls, are left out.
+     *
+     * @since 1.2
+     */
+    Map<String, Contact> findByExternalIds(Collection<String> externalIds);
+
+    /**
      * Contacts whose family or given name or email starts with the text (any case), or whose
      * external identifier equals it; all contacts for blank text. Paged and sorted in the database.
      */

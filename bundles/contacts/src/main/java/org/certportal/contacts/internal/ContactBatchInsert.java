@@ -14,6 +14,7 @@ import java.util.List;
 import javax.persistence.EntityManager;
 
 import org.certportal.contacts.api.ContactDraft;
+import org.certportal.contacts.api.ContactNames;
 import org.eclipse.persistence.jpa.JpaEntityManager;
 
 /**
@@ -41,7 +42,7 @@ final class ContactBatchInsert {
                 insert.setLong(1, id.longValue());
                 insert.setString(2, d.givenName());
                 insert.setString(3, d.familyName());
-                insert.setString(4, ContactRules.key(d.familyName()));
+                insert.setString(4, ContactNames.key(d.familyName()));
                 insert.setString(5, d.email());
                 if (d.birthDate() == null) {
                     insert.setNull(6, Types.DATE);

@@ -16,6 +16,7 @@ import javax.persistence.Version;
 
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactDraft;
+import org.certportal.contacts.api.ContactNames;
 
 @Entity
 @Table(name = "contact")
@@ -54,7 +55,7 @@ public class ContactEntity {
     void apply(ContactDraft d) {
         givenName = d.givenName();
         familyName = d.familyName();
-        familyNameKey = ContactRules.key(d.familyName());
+        familyNameKey = ContactNames.key(d.familyName());
         email = d.email();
         birthDate = d.birthDate();
         externalId = d.externalId();

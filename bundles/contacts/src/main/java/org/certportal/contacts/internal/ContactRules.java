@@ -56,9 +56,4 @@ final class ContactRules {
         }
         return v;
     }
-
-    /** The search key of a name: lower case, so that prefix search can use an index. */
-    static String key(String name) {
-        return name == null ? null : name.toLowerCase(Locale.ROOT);
-    }
 }

@@ -1,5 +1,7 @@
 package org.certportal.contacts.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,7 @@ import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.Changes;
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactDraft;
+import org.certportal.contacts.api.ContactNames;
 import org.certportal.contacts.api.ContactPermissions;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.persistence.api.Page;
@@ -146,6 +148,19 @@ public class ContactServiceImpl implements ContactService {
     }
 
     @Override
+    public Map<String, Contact> findByExternalIds(Collection<String> externalIds) {
+        security.require(ContactPermissions.READ);
+        List<String> distinct = externalIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        return jpa.txExpr(TransactionType.Required, em -> {
+            try {
+                return ExternalIdLookup.find(em.unwrap(Connection.class), distinct);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Reading contacts failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
     public Page<Contact> search(String text, PageRequest page) {
         security.require(ContactPermissions.READ);
         String sortColumn = page.sortBy() == null ? "c.familyNameKey" : SORTS.get(page.sortBy());
@@ -163,7 +178,7 @@ public class ContactServiceImpl implements ContactService {
                     + sortColumn + direction + ", c.id" + direction, ContactEntity.class);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ContactEntity c" + where, Long.class);
             if (!term.isEmpty()) {
-                String prefix = escapeLike(term.toLowerCase(Locale.ROOT)) + "%";
+                String prefix = escapeLike(ContactNames.key(term)) + "%";
                 for (TypedQuery<?> q : new TypedQuery<?>[] { rows, count }) {
                     q.setParameter("prefix", prefix);
                     q.setParameter("exact", term);

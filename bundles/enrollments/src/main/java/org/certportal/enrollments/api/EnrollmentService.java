@@ -2,6 +2,7 @@ package org.certportal.enrollments.api;
 
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,15 @@ public interface EnrollmentService {
     EnrollResult enroll(long programId, List<Long> contactIds, LocalDate enrolledOn);
 
     Optional<Enrollment> find(long enrollmentId);
+
+    /**
+     * The enrollments in progress of these contacts in the program, by contact id, in one read for many
+     * (imports naming many people); contacts without one are left out. Demands
+     * {@link EnrollmentPermissions#READ}.
+     *
+     * @since 1.2
+     */
+    Map<Long, Enrollment> inProgress(long programId, Collection<Long> contactIds);
 
     /** Every enrollment of a contact (a person has a handful), newest first. */
     List<Enrollment> enrollmentsOf(long contactId);

@@ -9,12 +9,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.certportal.contacts.api.ContactNames;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.EnrolleeFilter;
 import org.certportal.enrollments.api.EnrolleeRow;
@@ -27,9 +28,10 @@ import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 
 /**
- * The SQL of the lists and counts, on the transaction's own connection. The enrollee lists join
- * the contacts feature's table {@code contact} (id, given_name, family_name, family_name_key,
- * external_id) read-only: the agreed way to search enrollees by name at this scale.
+ * The SQL of the lists and counts, on the transaction's own connection. Contacts are read through
+ * the contacts feature's published view {@code contact_summary} (id, given_name, family_name,
+ * family_name_key, external_id), never its table: the enrollee lists join it to sort and search by
+ * name in the database at this scale.
  */
 final class EnrollmentQueries {
     static final String COLUMNS = "e.id, e.contact_id, e.program_id, e.rule_version, e.cycle, e.enrolled_on,"
@@ -190,6 +192,18 @@ final class EnrollmentQueries {
                 List.of(programId, contactIds.toArray(Long[]::new)));
     }
 
+    /** By contact id: the enrollments in progress of these contacts in the program (one array parameter). */
+    static Map<Long, Enrollment> inProgress(Connection c, long programId, Collection<Long> contactIds)
+            throws SQLException {
+        Map<Long, Enrollment> found = new HashMap<>();
+        for (Enrollment e : list(c, "SELECT " + COLUMNS + " FROM enrollment e WHERE e.program_id = ? AND e.status = ?"
+                + " AND e.contact_id = ANY(?)", List.of(programId, CertificationStatus.IN_PROGRESS.name(),
+                        contactIds.toArray(Long[]::new)))) {
+            found.put(e.contactId(), e);
+        }
+        return found;
+    }
+
     /**
      * Waits for, then holds until the transaction ends, the enrolling lock of the program: enrolls
      * into one program take turns, so a contact's earlier enrollment is always seen by the next.
@@ -220,7 +234,7 @@ final class EnrollmentQueries {
     /** Which of these contact ids exist. */
     static Set<Long> existingContacts(Connection c, Collection<Long> contactIds) throws SQLException {
         Set<Long> found = new HashSet<>();
-        try (PreparedStatement ps = prepare(c, "SELECT id FROM contact WHERE id = ANY(?)",
+        try (PreparedStatement ps = prepare(c, "SELECT id FROM contact_summary WHERE id = ANY(?)",
                 List.of((Object) contactIds.toArray(Long[]::new))); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 found.add(rs.getLong(1));
@@ -236,7 +250,8 @@ final class EnrollmentQueries {
 
     /** The contact's name and external identifier, or null when there is no such contact. */
     static String[] contact(Connection c, long contactId) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "SELECT given_name, family_name, external_id FROM contact WHERE id = ?",
+        try (PreparedStatement ps = prepare(c, "SELECT given_name, family_name, external_id FROM contact_summary"
+                + " WHERE id = ?",
                 List.of(contactId)); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? new String[] { name(rs.getString(1), rs.getString(2)), rs.getString(3) } : null;
         }
@@ -276,7 +291,7 @@ final class EnrollmentQueries {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private static final String JOIN = " JOIN contact c ON c.id = e.contact_id";
+    private static final String JOIN = " JOIN contact_summary c ON c.id = e.contact_id";
 
     /** Purge candidates; one parameter: today. */
     private static String purgeable() {
@@ -293,7 +308,7 @@ final class EnrollmentQueries {
         if (term.isEmpty()) {
             return false;
         }
-        String key = term.toLowerCase(Locale.ROOT);
+        String key = ContactNames.key(term);
         String above = prefixBound(key);
         if (above == null) {
             where.append(" AND (c.family_name_key LIKE ? ESCAPE '\\' OR c.external_id = ?)");

@@ -259,6 +259,11 @@ public class EnrollmentServiceImpl implements EnrollmentService {
     }
 
     @Override
+    public Map<Long, Enrollment> inProgress(long programId, java.util.Collection<Long> contactIds) {
+        return new InProgressLookup(jpa, security).find(programId, contactIds);
+    }
+
+    @Override
     public List<Enrollment> enrollmentsOf(long contactId) {
         security.require(EnrollmentPermissions.READ);
         return sql(c -> EnrollmentQueries.ofContact(c, contactId));
