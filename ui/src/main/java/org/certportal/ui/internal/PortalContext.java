@@ -11,7 +11,7 @@ import com.vaadin.flow.server.VaadinService;
 
 /**
  * What the portal's views need from OSGi: the security service and the view whiteboard. One per
- * servlet, kept as an attribute of the Vaadin context (views are built by Vaadin, not by DS).
+ * servlet, kept as an attribute of the Vaadin context (the shell's own pages are built by Vaadin, not by DS).
  */
 public final class PortalContext {
     /** Routes of the shell itself. */

@@ -17,8 +17,12 @@ import org.osgi.framework.FrameworkUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.vaadin.flow.di.Instantiator;
+import com.vaadin.flow.function.DeploymentConfiguration;
 import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.ServiceException;
 import com.vaadin.flow.server.VaadinServlet;
+import com.vaadin.flow.server.VaadinServletService;
 import com.vaadin.flow.server.VaadinServletContext;
 import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 
@@ -47,6 +51,28 @@ public class PortalServlet extends VaadinServlet {
         getService().getContext().setAttribute(PortalContext.class, portal);
         getService().addSessionInitListener(e -> e.getSession().setErrorHandler(new PortalErrorHandler()));
         getService().addUIInitListener(e -> e.getUI().addBeforeEnterListener(new AccessGuard(portal)));
+    }
+
+    /** Vaadin's service, with contributed views built by their contributions. */
+    @Override
+    protected VaadinServletService createServletService(DeploymentConfiguration configuration)
+            throws ServiceException {
+        VaadinServletService service = new PortalService(this, configuration);
+        service.init();
+        return service;
+    }
+
+    private static final class PortalService extends VaadinServletService {
+        private static final long serialVersionUID = 1L;
+
+        PortalService(VaadinServlet servlet, DeploymentConfiguration configuration) {
+            super(servlet, configuration);
+        }
+
+        @Override
+        protected Instantiator createInstantiator() {
+            return ContributedViews.of(this);
+        }
     }
 
     @Override
@@ -89,6 +115,18 @@ public class PortalServlet extends VaadinServlet {
         }
         Optional<Subject> subject = Optional.ofNullable(session == null ? null
                 : (Subject) session.getAttribute(PortalSession.SUBJECT));
+        if (subject.isPresent() && portal != null && portal.security().callerOf(subject.get()).isEmpty()) {
+            // the account was disabled or its password reset since sign-in: the session ends now
+            LOG.info("Ending a session of {}: the account was disabled or its password reset since sign-in",
+                    request.getRemoteAddr());
+            session.invalidate();
+            forgetSessionCookie(request, response);
+            if ("GET".equals(request.getMethod())) {
+                response.sendRedirect(request.getContextPath() + "/login");
+                return;
+            }
+            subject = Optional.empty(); // a Vaadin request of an open page: it answers "session expired"
+        }
         if (subject.isEmpty() || portal == null) {
             try {
                 super.service(request, response);

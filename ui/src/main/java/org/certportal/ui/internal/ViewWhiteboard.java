@@ -23,6 +23,7 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.RouteConfiguration;
 
 /**
@@ -83,6 +84,15 @@ final class ViewWhiteboard
 
     Optional<String> permissionFor(Class<?> viewClass) {
         return book.permissionFor(viewClass.getName());
+    }
+
+    /**
+     * A new view of a contributed view class, built by the contribution serving it; empty for
+     * classes no contribution serves (the shell's own pages).
+     */
+    Optional<Component> createView(Class<?> viewClass) {
+        return book.serviceServing(viewClass.getName()).map(contributions::get)
+                .filter(c -> c.viewClass() == viewClass).map(c -> ContributedViews.create(c, viewClass));
     }
 
     @Override

@@ -4,8 +4,10 @@ import com.vaadin.flow.component.Component;
 
 /**
  * A contribution described by fixed values, for the common case. A feature declares it as a DS
- * component: {@code @Component(service = ViewContribution.class)} on a subclass whose no-argument
- * constructor passes the values.
+ * component: {@code @Component(service = ViewContribution.class)} on a subclass whose constructor
+ * passes the values, takes the services the view calls ({@code @Activate} constructor with
+ * {@code @Reference} parameters) and whose {@link #createView()} hands them to the view; see
+ * {@link ViewContribution}.
  */
 public abstract class BasicViewContribution implements ViewContribution {
     private final String route;

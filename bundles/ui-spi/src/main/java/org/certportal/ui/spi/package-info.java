@@ -1,8 +1,14 @@
 /**
  * The portal view SPI: a feature bundle registers {@link org.certportal.ui.spi.ViewContribution}
- * services; the portal shell adds their routes and menu entries while they are registered.
+ * services; the portal shell adds their routes and menu entries while they are registered, and asks
+ * the contribution for each new view, so the view gets its services from the contribution's
+ * references. {@link org.certportal.ui.spi.Pages} turns a lazy component's query into the page the
+ * services take.
+ * <p>
+ * 2.0: {@code Services} (a static service lookup for views) is gone; contributions build their
+ * views ({@link org.certportal.ui.spi.ViewContribution#createView()}).
  */
-@Version("1.0.0")
+@Version("2.0.0")
 package org.certportal.ui.spi;
 
 import org.osgi.annotation.versioning.Version;

@@ -101,6 +101,13 @@ public final class RouteBook {
                 .map(RegisteredView::permission).findFirst();
     }
 
+    /** The service serving an active view class, if the class is a contributed view. */
+    public synchronized Optional<Long> serviceServing(String viewClassName) {
+        return byService.entrySet().stream()
+                .filter(e -> e.getValue().active() && e.getValue().viewClassName().equals(viewClassName))
+                .map(Map.Entry::getKey).findFirst();
+    }
+
     private String problemOf(RegisteredView v) {
         if (v.route() == null || !ROUTE.matcher(v.route()).matches()) {
             return "route '" + v.route() + "' is not valid: use lower-case words joined by '-' and '/'";

@@ -42,6 +42,17 @@ class RouteBookTest {
     }
 
     @Test
+    void theServiceServingAViewClassIsTheRoutesActiveOwner() {
+        book.claim(1, view("programs", "a"));
+        book.claim(2, view("programs", "b"));
+        assertEquals(Optional.of(1L), book.serviceServing("com.example.a.View"));
+        assertEquals(Optional.empty(), book.serviceServing("com.example.b.View"), "refused: serves nothing");
+        book.release(1);
+        assertEquals(Optional.of(2L), book.serviceServing("com.example.b.View"));
+        assertEquals(Optional.empty(), book.serviceServing("com.example.a.View"));
+    }
+
+    @Test
     void releasingARefusedClaimChangesNothingElse() {
         book.claim(1, view("programs", "a"));
         book.claim(2, view("programs", "b"));

@@ -5,8 +5,7 @@ import java.time.format.DateTimeFormatter;
 
 import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.AuditRecord;
-import org.certportal.persistence.api.PageRequest;
-import org.certportal.ui.spi.Services;
+import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
@@ -20,13 +19,14 @@ public class AuditView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
-    private final transient AuditLog audit = Services.of(AuditView.class, AuditLog.class);
+    private final transient AuditLog audit;
     private final TextField entityType = filter("Entity type", "audit-entity-type");
     private final TextField entityId = filter("Entity id", "audit-entity-id");
     private final TextField actor = filter("User", "audit-actor");
     private final Grid<AuditRecord> grid = new Grid<>();
 
-    public AuditView() {
+    public AuditView(AuditLog audit) {
+        this.audit = audit;
         setSizeFull();
         grid.setId("audit-grid");
         grid.addColumn(r -> TIME.format(r.at())).setHeader("When").setAutoWidth(true);
@@ -36,9 +36,9 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(AuditRecord::action).setHeader("Action");
         grid.addColumn(AuditRecord::changes).setHeader("Changes").setFlexGrow(3);
         grid.setItems(q -> audit.search(entityType.getValue(), entityId.getValue(), actor.getValue(),
-                new PageRequest(q.getOffset(), q.getLimit(), null, false)).items().stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, audit.search(entityType.getValue(), entityId.getValue(),
-                        actor.getValue(), PageRequest.first(1)).total()));
+                Pages.of(q)).items().stream(),
+                q -> Pages.total(audit.search(entityType.getValue(), entityId.getValue(), actor.getValue(),
+                        Pages.count()).total()));
         H2 title = new H2("Audit log");
         title.setId("audit-title");
         add(title, new HorizontalLayout(entityType, entityId, actor), grid);

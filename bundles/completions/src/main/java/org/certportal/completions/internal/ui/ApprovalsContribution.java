@@ -1,14 +1,29 @@
 package org.certportal.completions.internal.ui;
 
 import org.certportal.completions.api.CompletionPermissions;
+import org.certportal.completions.api.CompletionService;
+import org.certportal.programs.api.ProgramService;
 import org.certportal.ui.spi.BasicViewContribution;
 import org.certportal.ui.spi.ViewContribution;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 @Component(service = ViewContribution.class)
 public class ApprovalsContribution extends BasicViewContribution {
-    public ApprovalsContribution() {
+    private final CompletionService completions;
+    private final ProgramService programs;
+
+    @Activate
+    public ApprovalsContribution(@Reference CompletionService completions, @Reference ProgramService programs) {
         super("approvals", "Approvals", CompletionPermissions.APPROVE, ApprovalsView.class, "Certification", 220,
                 "vaadin:check-square-o");
+        this.completions = completions;
+        this.programs = programs;
+    }
+
+    @Override
+    public ApprovalsView createView() {
+        return new ApprovalsView(completions, programs);
     }
 }

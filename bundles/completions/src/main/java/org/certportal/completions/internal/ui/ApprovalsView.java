@@ -11,7 +11,7 @@ import org.certportal.completions.api.PendingApproval;
 import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.programs.api.ProgramSummary;
-import org.certportal.ui.spi.Services;
+import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,14 +31,16 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 /** The approvals queue: completions awaiting approval, filtered and paged in the database; approve or reject many. */
 public class ApprovalsView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private final transient CompletionService completions = Services.of(ApprovalsView.class, CompletionService.class);
-    private final transient ProgramService programs = Services.of(ApprovalsView.class, ProgramService.class);
+    private final transient CompletionService completions;
+    private final transient ProgramService programs;
     private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
     private final TextField requirement = new TextField("Requirement");
     private final Grid<PendingApproval> grid = new Grid<>();
     private final Map<Long, String> programCodes = new HashMap<>();
 
-    public ApprovalsView() {
+    public ApprovalsView(CompletionService completions, ProgramService programs) {
+        this.completions = completions;
+        this.programs = programs;
         setSizeFull();
         H2 title = new H2("Approvals");
         title.setId("approvals-title");

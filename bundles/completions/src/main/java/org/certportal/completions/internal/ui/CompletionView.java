@@ -1,5 +1,8 @@
 package org.certportal.completions.internal.ui;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import java.io.ByteArrayInputStream;
 
 import org.certportal.completions.api.CompletionFile;
@@ -12,7 +15,6 @@ import org.certportal.programs.api.Requirement;
 import org.certportal.security.api.SecurityService;
 import org.certportal.settings.api.OrganisationSettings;
 import org.certportal.settings.api.SettingsService;
-import org.certportal.ui.spi.Services;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -35,14 +37,20 @@ public class CompletionView extends VerticalLayout implements BeforeEnterObserve
     private static final long serialVersionUID = 1L;
     static final String ROUTE = "completion";
     static final String PARAMETER = "enrollment";
-    private final transient CompletionService completions = Services.of(CompletionView.class, CompletionService.class);
-    private final transient SecurityService security = Services.of(CompletionView.class, SecurityService.class);
+    private final transient CompletionService completions;
+    private final transient SecurityService security;
+    private final transient Supplier<Optional<SettingsService>> settings;
     private final H2 title = new H2("Record completions");
     private final Paragraph summary = new Paragraph();
     private final VerticalLayout steps = new VerticalLayout();
     private long enrollmentId = -1;
 
-    public CompletionView() {
+    /** @param settings the organisation settings, when their feature is installed (upload limits) */
+    public CompletionView(CompletionService completions, SecurityService security,
+            Supplier<Optional<SettingsService>> settings) {
+        this.completions = completions;
+        this.security = security;
+        this.settings = settings;
         title.setId("completion-title");
         summary.setId("completion-enrollment-status");
         steps.setId("completion-steps");
@@ -141,10 +149,6 @@ public class CompletionView extends VerticalLayout implements BeforeEnterObserve
 
     /** The upload limits; the defaults while the settings feature is away. */
     private OrganisationSettings settings() {
-        try {
-            return Services.of(CompletionView.class, SettingsService.class).current();
-        } catch (IllegalStateException e) {
-            return OrganisationSettings.defaults();
-        }
+        return settings.get().map(SettingsService::current).orElseGet(OrganisationSettings::defaults);
     }
 }

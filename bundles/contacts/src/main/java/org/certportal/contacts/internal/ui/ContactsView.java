@@ -3,9 +3,8 @@ package org.certportal.contacts.internal.ui;
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactPermissions;
 import org.certportal.contacts.api.ContactService;
-import org.certportal.persistence.api.PageRequest;
 import org.certportal.security.api.SecurityService;
-import org.certportal.ui.spi.Services;
+import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -15,22 +14,21 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.QuerySortOrder;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
 /** Find contacts (paged and sorted in the database) and create or edit them. */
 public class ContactsView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private final transient ContactService contacts = Services.of(ContactsView.class, ContactService.class);
+    private final transient ContactService contacts;
     private final Grid<Contact> grid = new Grid<>();
     private final TextField search = new TextField();
     private final Dialog editor = new Dialog();
     private Contact editing;
 
-    public ContactsView() {
+    public ContactsView(ContactService contacts, SecurityService security) {
+        this.contacts = contacts;
         setSizeFull();
-        boolean mayEdit = Services.of(ContactsView.class, SecurityService.class).isPermitted(ContactPermissions.EDIT);
+        boolean mayEdit = security.isPermitted(ContactPermissions.EDIT);
         search.setId("contact-search");
         search.setPlaceholder("Name, email or identifier");
         search.setClearButtonVisible(true);
@@ -46,13 +44,8 @@ public class ContactsView extends VerticalLayout {
         grid.addColumn(Contact::email).setHeader("Email").setSortProperty(ContactService.SORT_EMAIL);
         grid.addColumn(Contact::externalId).setHeader("Identifier").setSortProperty(ContactService.SORT_EXTERNAL_ID);
         grid.addColumn(Contact::birthDate).setHeader("Birth date");
-        grid.setItems(query -> {
-            QuerySortOrder order = query.getSortOrders().isEmpty() ? null : query.getSortOrders().get(0);
-            PageRequest page = new PageRequest(query.getOffset(), query.getLimit(),
-                    order == null ? null : order.getSorted(), order == null || order.getDirection() == SortDirection.ASCENDING);
-            return contacts.search(search.getValue(), page).items().stream();
-        }, query -> (int) Math.min(Integer.MAX_VALUE,
-                contacts.search(search.getValue(), new PageRequest(0, 1, null, true)).total()));
+        grid.setItems(query -> contacts.search(search.getValue(), Pages.of(query)).items().stream(),
+                query -> Pages.total(contacts.search(search.getValue(), Pages.count()).total()));
         if (mayEdit) {
             grid.addItemClickListener(e -> edit(e.getItem()));
         }

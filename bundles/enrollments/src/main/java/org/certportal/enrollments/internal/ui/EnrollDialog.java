@@ -10,6 +10,7 @@ import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.enrollments.api.EnrollResult;
 import org.certportal.enrollments.api.EnrollmentService;
+import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactService;
@@ -15,7 +17,8 @@ import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.programs.api.ProgramSummary;
 import org.certportal.security.api.SecurityService;
-import org.certportal.ui.spi.Services;
+import org.certportal.ui.spi.Pages;
+import org.certportal.ui.spi.ViewRegistry;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,9 +35,10 @@ import com.vaadin.flow.server.StreamResource;
 /** By enrollee: a contact's enrollments with progress, the programs still open to them, the transcript. */
 public class EnrolleeView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private final transient EnrollmentService enrollments = Services.of(EnrolleeView.class, EnrollmentService.class);
-    private final transient ProgramService programs = Services.of(EnrolleeView.class, ProgramService.class);
-    private final transient SecurityService security = Services.of(EnrolleeView.class, SecurityService.class);
+    private final transient EnrollmentService enrollments;
+    private final transient ProgramService programs;
+    private final transient SecurityService security;
+    private final transient Supplier<Optional<ViewRegistry>> views;
     private final ComboBox<Contact> contact = new ComboBox<>("Contact");
     private final Grid<Row> enrolled = new Grid<>();
     private final Grid<ProgramSummary> open = new Grid<>();
@@ -45,9 +49,14 @@ public class EnrolleeView extends VerticalLayout {
     record Row(Enrollment enrollment, String program, String progress) {
     }
 
-    public EnrolleeView() {
+    /** @param views the portal's views, when present: an enrollment links to a completions view it serves */
+    public EnrolleeView(EnrollmentService enrollments, ProgramService programs, ContactService contacts,
+            SecurityService security, Supplier<Optional<ViewRegistry>> views) {
+        this.enrollments = enrollments;
+        this.programs = programs;
+        this.security = security;
+        this.views = views;
         setSizeFull();
-        ContactService contacts = Services.of(EnrolleeView.class, ContactService.class);
         H2 title = new H2("Enrollee");
         title.setId("enrollee-title");
         contact.setId("enrollee-contact");
@@ -116,7 +125,7 @@ public class EnrolleeView extends VerticalLayout {
     private void openEnrollment(Row row) {
         Dialog dialog = new Dialog();
         dialog.setWidth("60rem");
-        dialog.add(new EnrollmentPanel(enrollments, security, contact.getValue().familyName() + " in " + row.program(),
+        dialog.add(new EnrollmentPanel(enrollments, security, views, contact.getValue().familyName() + " in " + row.program(),
                 row.enrollment().id(), this::refresh));
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();

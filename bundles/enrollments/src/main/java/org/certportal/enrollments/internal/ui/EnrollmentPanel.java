@@ -1,11 +1,11 @@
 package org.certportal.enrollments.internal.ui;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dialog.Dialog;
-import org.certportal.ui.spi.Services;
 import org.certportal.ui.spi.ViewRegistry;
 
 import java.util.stream.Collectors;
@@ -55,8 +55,8 @@ class EnrollmentPanel extends VerticalLayout {
     /** The route the completions feature serves an enrollee's progress at. */
     static final String COMPLETION_ROUTE = "completion/:enrollment";
 
-    EnrollmentPanel(EnrollmentService service, SecurityService security, String title, long enrollmentId,
-            Runnable onChange) {
+    EnrollmentPanel(EnrollmentService service, SecurityService security, Supplier<Optional<ViewRegistry>> views,
+            String title, long enrollmentId, Runnable onChange) {
         this.service = service;
         this.onChange = onChange;
         setPadding(false);
@@ -100,7 +100,7 @@ class EnrollmentPanel extends VerticalLayout {
 
         FormLayout dates = new FormLayout(enrolledOn, graceBegins, expiresOn);
         add(new H3(title), status, steps, details, dates, deadline, new HorizontalLayout(save, approve, decline, cancel));
-        recordCompletionsLink(enrollmentId);
+        recordCompletionsLink(views, enrollmentId);
         show(service.find(enrollmentId).orElseThrow(() -> new IllegalArgumentException("This enrollment no longer"
                 + " exists.")));
         mayEdit(mayEdit);
@@ -173,9 +173,9 @@ class EnrollmentPanel extends VerticalLayout {
      * A link to record completions when a feature serves the completion route (the completions
      * bundle); enrollments do not depend on it, so the link is there only while it is.
      */
-    private void recordCompletionsLink(long enrollmentId) {
-        boolean served = Services.of(EnrollmentPanel.class, ViewRegistry.class).views().stream()
-                .anyMatch(v -> v.active() && v.route().equals(COMPLETION_ROUTE));
+    private void recordCompletionsLink(Supplier<Optional<ViewRegistry>> views, long enrollmentId) {
+        boolean served = views.get().map(registry -> registry.views().stream()
+                .anyMatch(v -> v.active() && v.route().equals(COMPLETION_ROUTE))).orElse(false);
         if (served) {
             // a button, not a link: the panel's modal dialog must close, or it would keep the next page inert
             Button record = new Button("Record completions", e -> {

@@ -1,6 +1,9 @@
 package org.certportal.enrollments.internal.ui;
 
 import org.certportal.contacts.api.ContactService;
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.EnrolleeFilter;
 import org.certportal.enrollments.api.EnrolleeRow;
@@ -8,12 +11,12 @@ import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.Standing;
 import org.certportal.enrollments.api.Trackers;
-import org.certportal.persistence.api.PageRequest;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.programs.api.ProgramStatus;
 import org.certportal.programs.api.ProgramSummary;
 import org.certportal.security.api.SecurityService;
-import org.certportal.ui.spi.Services;
+import org.certportal.ui.spi.Pages;
+import org.certportal.ui.spi.ViewRegistry;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -33,9 +36,11 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 /** By program: the four trackers, the enrollee list (lazy, searched and sorted in the database), enrolling. */
 public class EnrollmentsView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private final transient EnrollmentService enrollments = Services.of(EnrollmentsView.class, EnrollmentService.class);
-    private final transient ProgramService programs = Services.of(EnrollmentsView.class, ProgramService.class);
-    private final transient SecurityService security = Services.of(EnrollmentsView.class, SecurityService.class);
+    private final transient EnrollmentService enrollments;
+    private final transient ProgramService programs;
+    private final transient ContactService contacts;
+    private final transient SecurityService security;
+    private final transient Supplier<Optional<ViewRegistry>> views;
     private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
     private final Span earned = tracker("tracker-earned");
     private final Span enrolled = tracker("tracker-enrolled");
@@ -47,7 +52,14 @@ public class EnrollmentsView extends VerticalLayout {
     private final Grid<EnrolleeRow> grid = new Grid<>();
     private final Button enroll = new Button("Enroll contacts");
 
-    public EnrollmentsView() {
+    /** @param views the portal's views, when present: an enrollment links to a completions view it serves */
+    public EnrollmentsView(EnrollmentService enrollments, ProgramService programs, ContactService contacts,
+            SecurityService security, Supplier<Optional<ViewRegistry>> views) {
+        this.enrollments = enrollments;
+        this.programs = programs;
+        this.contacts = contacts;
+        this.security = security;
+        this.views = views;
         setSizeFull();
         H2 title = new H2("Enrollments");
         title.setId("enrollments-title");
@@ -95,11 +107,8 @@ public class EnrollmentsView extends VerticalLayout {
         grid.addColumn(r -> r.standing().title()).setHeader("Tracker");
         grid.addColumn(EnrolleeRow::enrolledOn).setHeader("Enrolled").setSortProperty(EnrollmentService.SORT_ENROLLED_ON);
         grid.addColumn(EnrolleeRow::expiresOn).setHeader("Expires").setSortProperty(EnrollmentService.SORT_EXPIRES_ON);
-        grid.setItems(q -> {
-            PageRequest page = Pages.of(q);
-            return program.getValue() == null ? java.util.stream.Stream.empty()
-                    : enrollments.enrollees(program.getValue().id(), filter(), page).items().stream();
-        },
+        grid.setItems(q -> program.getValue() == null ? java.util.stream.Stream.empty()
+                : enrollments.enrollees(program.getValue().id(), filter(), Pages.of(q)).items().stream(),
                 q -> program.getValue() == null ? 0
                         : Pages.total(enrollments.enrollees(program.getValue().id(), filter(), Pages.count()).total()));
         grid.addItemClickListener(e -> openEnrollment(e.getItem()));
@@ -125,14 +134,13 @@ public class EnrollmentsView extends VerticalLayout {
 
     private void openEnroll() {
         ProgramSummary p = program.getValue();
-        new EnrollDialog(enrollments, Services.of(EnrollmentsView.class, ContactService.class), p.id(), p.name(),
-                this::refresh).open();
+        new EnrollDialog(enrollments, contacts, p.id(), p.name(), this::refresh).open();
     }
 
     private void openEnrollment(EnrolleeRow row) {
         Dialog dialog = new Dialog();
         dialog.setWidth("60rem");
-        dialog.add(new EnrollmentPanel(enrollments, security, row.contactName() + " in " + program.getValue().name(),
+        dialog.add(new EnrollmentPanel(enrollments, security, views, row.contactName() + " in " + program.getValue().name(),
                 row.enrollmentId(), this::refresh));
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();

@@ -8,7 +8,7 @@ import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.PurgeCandidate;
 import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramService;
-import org.certportal.ui.spi.Services;
+import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,11 +25,13 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 /** Certification Managers purge inactive, expired and cancelled enrollments (never the contacts). */
 public class PurgeView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private final transient EnrollmentService enrollments = Services.of(PurgeView.class, EnrollmentService.class);
-    private final transient ProgramService programs = Services.of(PurgeView.class, ProgramService.class);
+    private final transient EnrollmentService enrollments;
+    private final transient ProgramService programs;
     private final Map<Long, String> programNames = new HashMap<>();
 
-    public PurgeView() {
+    public PurgeView(EnrollmentService enrollments, ProgramService programs) {
+        this.enrollments = enrollments;
+        this.programs = programs;
         setSizeFull();
         H2 title = new H2("Purge inactive enrollments");
         title.setId("purge-title");

@@ -1,14 +1,28 @@
 package org.certportal.mail.internal.ui;
 
+import org.certportal.mail.api.MailOutbox;
 import org.certportal.mail.api.MailPermissions;
+import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
 import org.certportal.ui.spi.ViewContribution;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 @Component(service = ViewContribution.class)
 public class OutboxContribution extends BasicViewContribution {
-    public OutboxContribution() {
-        super("outbox", "Mail outbox", MailPermissions.READ, OutboxView.class, "Administration", 890,
-                "vaadin:envelopes");
+    private final MailOutbox outbox;
+    private final SecurityService security;
+
+    @Activate
+    public OutboxContribution(@Reference MailOutbox outbox, @Reference SecurityService security) {
+        super("outbox", "Mail outbox", MailPermissions.READ, OutboxView.class, "Administration", 890, "vaadin:envelopes");
+        this.outbox = outbox;
+        this.security = security;
+    }
+
+    @Override
+    public OutboxView createView() {
+        return new OutboxView(outbox, security);
     }
 }

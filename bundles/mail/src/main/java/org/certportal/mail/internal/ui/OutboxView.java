@@ -8,9 +8,8 @@ import org.certportal.mail.api.MailOutbox;
 import org.certportal.mail.api.MailPermissions;
 import org.certportal.mail.api.MailStatus;
 import org.certportal.mail.api.OutboxEntry;
-import org.certportal.persistence.api.PageRequest;
 import org.certportal.security.api.SecurityService;
-import org.certportal.ui.spi.Services;
+import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -32,14 +31,15 @@ public class OutboxView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.systemDefault());
-    private final transient MailOutbox outbox = Services.of(OutboxView.class, MailOutbox.class);
+    private final transient MailOutbox outbox;
     private final ComboBox<MailStatus> status = new ComboBox<>("Status");
     private final TextField recipient = new TextField("Recipient");
     private final Grid<OutboxEntry> grid = new Grid<>();
 
-    public OutboxView() {
+    public OutboxView(MailOutbox outbox, SecurityService security) {
+        this.outbox = outbox;
         setSizeFull();
-        boolean mayResend = Services.of(OutboxView.class, SecurityService.class).isPermitted(MailPermissions.RESEND);
+        boolean mayResend = security.isPermitted(MailPermissions.RESEND);
         status.setId("outbox-status-filter");
         status.setItems(MailStatus.values());
         status.setItemLabelGenerator(OutboxView::label);
@@ -66,10 +66,8 @@ public class OutboxView extends VerticalLayout {
             grid.addComponentColumn(this::resendButton).setHeader("").setAutoWidth(true);
         }
         grid.setItems(DataProvider.fromCallbacks(
-                q -> outbox.search(status.getValue(), recipient.getValue(),
-                        new PageRequest(q.getOffset(), q.getLimit(), null, false)).items().stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE,
-                        outbox.search(status.getValue(), recipient.getValue(), PageRequest.first(1)).total())));
+                q -> outbox.search(status.getValue(), recipient.getValue(), Pages.of(q)).items().stream(),
+                q -> Pages.total(outbox.search(status.getValue(), recipient.getValue(), Pages.count()).total())));
         H2 title = new H2("Mail outbox");
         title.setId("outbox-title");
         add(title, new HorizontalLayout(status, recipient), grid);

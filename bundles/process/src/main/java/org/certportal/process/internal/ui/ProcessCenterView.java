@@ -16,7 +16,7 @@ import org.certportal.process.api.RunState;
 import org.certportal.process.api.ScheduleRequest;
 import org.certportal.process.api.ScheduleState;
 import org.certportal.security.api.SecurityService;
-import org.certportal.ui.spi.Services;
+import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
@@ -49,7 +49,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private static final long serialVersionUID = 1L;
     private static final int POLL_MILLIS = 1000;
     private static final int ACTIVE_SHOWN = 50;
-    private final transient ProcessService processes = Services.of(ProcessCenterView.class, ProcessService.class);
+    private final transient ProcessService processes;
     private final boolean mayRun;
     private final VerticalLayout typeList = new VerticalLayout();
     private final Grid<ProcessSchedule> schedules = new Grid<>();
@@ -71,10 +71,11 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private record ActiveRow(Span state, ProgressBar bar, Span rows) {
     }
 
-    public ProcessCenterView() {
+    public ProcessCenterView(ProcessService processes, SecurityService security) {
+        this.processes = processes;
         // not full height: the page scrolls, so the history grid keeps its height below the other sections
         setWidthFull();
-        mayRun = Services.of(ProcessCenterView.class, SecurityService.class).isPermitted(ProcessPermissions.RUN);
+        mayRun = security.isPermitted(ProcessPermissions.RUN);
         H2 title = new H2("Process Center");
         title.setId("process-center-title");
 
@@ -102,10 +103,8 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
             schedules.addComponentColumn(this::scheduleActions).setAutoWidth(true);
         }
         schedules.setItems(DataProvider.fromCallbacks(
-                q -> processes.schedules(null, ScheduleState.ACTIVE, new PageRequest(q.getOffset(), q.getLimit(), null,
-                        true)).items().stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, processes.schedules(null, ScheduleState.ACTIVE,
-                        PageRequest.first(1)).total())));
+                q -> processes.schedules(null, ScheduleState.ACTIVE, Pages.of(q)).items().stream(),
+                q -> Pages.total(processes.schedules(null, ScheduleState.ACTIVE, Pages.count()).total())));
 
         active.setId("active-runs");
         active.setPadding(false);
@@ -136,9 +135,8 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
         history.addColumn(r -> Labels.time(r.queuedAt())).setHeader("Queued").setAutoWidth(true);
         history.addColumn(r -> Labels.time(r.finishedAt())).setHeader("Finished").setAutoWidth(true);
         history.setItems(DataProvider.fromCallbacks(
-                q -> processes.runs(historyFilter(), new PageRequest(q.getOffset(), q.getLimit(), null, true)).items()
-                        .stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, processes.runs(historyFilter(), PageRequest.first(1)).total())));
+                q -> processes.runs(historyFilter(), Pages.of(q)).items().stream(),
+                q -> Pages.total(processes.runs(historyFilter(), Pages.count()).total())));
         history.addItemClickListener(e -> openRun(e.getItem().id()));
 
         formDialog.setId("schedule-dialog");

@@ -1,11 +1,11 @@
 package org.certportal.process.internal.ui;
 
-import org.certportal.persistence.api.PageRequest;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
 import org.certportal.process.api.RowResult;
 import org.certportal.process.api.RowState;
 import org.certportal.process.api.RunState;
+import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -71,10 +71,8 @@ final class RunDetails extends VerticalLayout {
         rows.addColumn(r -> Labels.row(r.state())).setHeader("Outcome").setAutoWidth(true);
         rows.addColumn(RowResult::message).setHeader("Change or reason").setFlexGrow(3);
         rows.setItems(DataProvider.fromCallbacks(
-                q -> processes.rows(runId, filter.getValue(), new PageRequest(q.getOffset(), q.getLimit(), null, true))
-                        .items().stream(),
-                q -> (int) Math.min(Integer.MAX_VALUE, processes.rows(runId, filter.getValue(), PageRequest.first(1))
-                        .total())));
+                q -> processes.rows(runId, filter.getValue(), Pages.of(q)).items().stream(),
+                q -> Pages.total(processes.rows(runId, filter.getValue(), Pages.count()).total())));
         add(summary, new HorizontalLayout(state, rowsText), bar, downloads, new HorizontalLayout(cancel, retry), filter,
                 rows);
         refresh();

@@ -14,7 +14,6 @@ import org.certportal.programs.api.ProgramStatus;
 import org.certportal.programs.api.Requirement;
 import org.certportal.programs.api.RuleChangeImpact;
 import org.certportal.security.api.SecurityService;
-import org.certportal.ui.spi.Services;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -45,7 +44,7 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
     static final String NEW = "new";
     static final String NEW_LOCATION = ProgramEditorContribution.ROUTE + "/" + NEW;
 
-    private final transient ProgramService programs = Services.of(ProgramEditorView.class, ProgramService.class);
+    private final transient ProgramService programs;
     private final boolean mayEdit;
     private final H2 title = new H2();
     private final Span status = new Span();
@@ -71,8 +70,9 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
         return ProgramEditorContribution.ROUTE + "/" + programId;
     }
 
-    public ProgramEditorView() {
-        mayEdit = Services.of(ProgramEditorView.class, SecurityService.class).isPermitted(ProgramPermissions.EDIT);
+    public ProgramEditorView(ProgramService programs, SecurityService security) {
+        this.programs = programs;
+        mayEdit = security.isPermitted(ProgramPermissions.EDIT);
         title.setId("program-title");
         status.setId("program-status");
         status.getElement().getThemeList().add("badge");

@@ -1,12 +1,11 @@
 package org.certportal.programs.internal.ui;
 
-import org.certportal.persistence.api.PageRequest;
 import org.certportal.programs.api.ProgramPermissions;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.programs.api.ProgramStatus;
 import org.certportal.programs.api.ProgramSummary;
 import org.certportal.security.api.SecurityService;
-import org.certportal.ui.spi.Services;
+import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -16,21 +15,20 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.provider.QuerySortOrder;
-import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
 /** The program list, paged, sorted and filtered in the database; a row opens the program. */
 public class ProgramsView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private final transient ProgramService programs = Services.of(ProgramsView.class, ProgramService.class);
+    private final transient ProgramService programs;
     private final Grid<ProgramSummary> grid = new Grid<>();
     private final TextField search = new TextField();
     private final ComboBox<ProgramStatus> status = new ComboBox<>();
 
-    public ProgramsView() {
+    public ProgramsView(ProgramService programs, SecurityService security) {
+        this.programs = programs;
         setSizeFull();
-        boolean mayEdit = Services.of(ProgramsView.class, SecurityService.class).isPermitted(ProgramPermissions.EDIT);
+        boolean mayEdit = security.isPermitted(ProgramPermissions.EDIT);
         search.setId("program-search");
         search.setPlaceholder("Name or code");
         search.setClearButtonVisible(true);
@@ -53,13 +51,8 @@ public class ProgramsView extends VerticalLayout {
         grid.addColumn(s -> Labels.of(s.status())).setHeader("Status").setSortProperty(ProgramService.SORT_STATUS);
         grid.addColumn(ProgramSummary::requirementCount).setHeader("Requirements");
         grid.addColumn(ProgramSummary::ruleVersion).setHeader("Rule version");
-        grid.setItems(query -> {
-            QuerySortOrder order = query.getSortOrders().isEmpty() ? null : query.getSortOrders().get(0);
-            PageRequest page = new PageRequest(query.getOffset(), query.getLimit(),
-                    order == null ? null : order.getSorted(), order == null || order.getDirection() == SortDirection.ASCENDING);
-            return programs.search(search.getValue(), status.getValue(), page).items().stream();
-        }, query -> (int) Math.min(Integer.MAX_VALUE,
-                programs.search(search.getValue(), status.getValue(), PageRequest.first(1)).total()));
+        grid.setItems(query -> programs.search(search.getValue(), status.getValue(), Pages.of(query)).items().stream(),
+                query -> Pages.total(programs.search(search.getValue(), status.getValue(), Pages.count()).total()));
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ProgramEditorView.location(e.getItem().id()))));
 
         H2 title = new H2("Programs");

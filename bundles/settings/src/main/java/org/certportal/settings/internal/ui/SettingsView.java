@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import org.certportal.settings.api.OrganisationSettings;
 import org.certportal.settings.api.SettingsService;
-import org.certportal.ui.spi.Services;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,13 +23,14 @@ import com.vaadin.flow.component.textfield.TextField;
 /** The organisation settings, for SysAdmins. */
 public class SettingsView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private final transient SettingsService settings = Services.of(SettingsView.class, SettingsService.class);
+    private final transient SettingsService settings;
     private final ComboBox<String> timeZone = new ComboBox<>("Time zone");
     private final IntegerField expiringDays = new IntegerField("Send expiring emails this many days before expiry");
     private final IntegerField maxUploadKib = new IntegerField("Largest upload (KiB)");
     private final TextField uploadTypes = new TextField("Accepted upload types (comma-separated)");
 
-    public SettingsView() {
+    public SettingsView(SettingsService settings) {
+        this.settings = settings;
         timeZone.setId("settings-time-zone");
         timeZone.setItems(new TreeSet<>(ZoneId.getAvailableZoneIds()));
         expiringDays.setId("settings-expiring-days");

@@ -4,6 +4,7 @@ import org.certportal.ui.spi.BasicViewContribution;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Component;
 
+/** Leaves building the view to the default: the view class's no-argument constructor. */
 @Component(service = ViewContribution.class)
 public class SampleManagerContribution extends BasicViewContribution {
     public SampleManagerContribution() {
