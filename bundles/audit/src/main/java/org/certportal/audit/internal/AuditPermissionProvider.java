@@ -10,7 +10,7 @@ import org.certportal.security.api.Role;
 import org.osgi.service.component.annotations.Component;
 
 @Component
-public class AuditPermissionsProvider implements PermissionProvider {
+public class AuditPermissionProvider implements PermissionProvider {
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(new PermissionDefinition(AuditPermissions.READ, "Read the audit log", Set.of(Role.SYSADMIN)));

@@ -10,7 +10,7 @@ import org.certportal.security.api.Role;
 import org.osgi.service.component.annotations.Component;
 
 @Component
-public class CompletionsPermissions implements PermissionProvider {
+public class CompletionPermissionProvider implements PermissionProvider {
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(

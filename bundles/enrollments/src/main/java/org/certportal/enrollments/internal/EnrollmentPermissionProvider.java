@@ -10,7 +10,7 @@ import org.certportal.security.api.Role;
 import org.osgi.service.component.annotations.Component;
 
 @Component
-public class EnrollmentsPermissions implements PermissionProvider {
+public class EnrollmentPermissionProvider implements PermissionProvider {
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(

@@ -86,7 +86,7 @@ class EnrollmentServiceIT {
         ds = TestDatabases.fresh(db);
         LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(ds);
         migrator.migrate(ContactServiceImpl.class, "db/contacts.changelog.xml");
-        security = new TestSecurity(new EnrollmentsPermissions()).as(Role.STAFF);
+        security = new TestSecurity(new EnrollmentPermissionProvider()).as(Role.STAFF);
         AuditLogImpl audit = new AuditLogImpl(security, migrator, ds);
         jpa = new TestJpa("certportal-enrollments", ds);
         programs = new FakePrograms();

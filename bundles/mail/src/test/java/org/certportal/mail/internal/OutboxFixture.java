@@ -32,7 +32,7 @@ final class OutboxFixture implements AutoCloseable {
     final DataSource dataSource;
     final MutableClock clock = new MutableClock(START);
     /** Judged by the bundle's own permission provider; a SysAdmin unless the test says otherwise. */
-    final TestSecurity security = new TestSecurity(new MailPermissionsProvider()).as(Role.SYSADMIN);
+    final TestSecurity security = new TestSecurity(new MailPermissionProvider()).as(Role.SYSADMIN);
     final RecordingAuditLog audit = new RecordingAuditLog();
     final MailSchema schema;
     final MailOutboxImpl outbox;

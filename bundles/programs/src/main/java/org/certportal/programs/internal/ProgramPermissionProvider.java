@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Staff read programs; Certification Admins (and the roles above them) define and edit them. */
 @Component
-public class ProgramsPermissions implements PermissionProvider {
+public class ProgramPermissionProvider implements PermissionProvider {
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(

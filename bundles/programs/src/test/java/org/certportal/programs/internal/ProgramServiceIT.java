@@ -68,7 +68,7 @@ class ProgramServiceIT {
 
     private void start(String db) throws SQLException {
         ds = TestDatabases.fresh(db);
-        security = new TestSecurity(new ProgramsPermissions()).as(Role.CERTIFICATION_ADMIN);
+        security = new TestSecurity(new ProgramPermissionProvider()).as(Role.CERTIFICATION_ADMIN);
         LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(ds);
         AuditLogImpl audit = new AuditLogImpl(security, migrator, ds);
         jpa = new TestJpa("certportal-programs", ds);

@@ -12,7 +12,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** The permissions of the platform itself. */
 @Component
-public class PlatformPermissions implements PermissionProvider {
+public class PlatformPermissionProvider implements PermissionProvider {
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(

@@ -36,7 +36,7 @@ class AccessRevocationTest {
         SecurityConfig config = TestConfigs.security(Map.of("usersFile", dir.resolve("users.properties").toString(),
                 "demoUsers", true, "demoPassword", "demo-pass", "hashIterations", 1000));
         security = new SecurityServiceImpl(config);
-        security.addProvider(new PlatformPermissions());
+        security.addProvider(new PlatformPermissionProvider());
         users = new UserDirectoryImpl(security, config);
         sysadmin.getPrincipals().add(new UserPrincipal("root"));
         sysadmin.getPrincipals().add(new RolePrincipal(Role.SYSADMIN.id()));

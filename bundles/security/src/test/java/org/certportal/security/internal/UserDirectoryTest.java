@@ -34,7 +34,7 @@ class UserDirectoryTest {
         SecurityConfig config = TestConfigs.security(Map.of("usersFile", file.toString(), "demoUsers", true,
                 "demoPassword", "demo-pass", "hashIterations", 1000));
         security = new SecurityServiceImpl(config);
-        security.addProvider(new PlatformPermissions());
+        security.addProvider(new PlatformPermissionProvider());
         users = new UserDirectoryImpl(security, config);
     }
 

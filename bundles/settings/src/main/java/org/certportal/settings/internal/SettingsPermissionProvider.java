@@ -10,7 +10,7 @@ import org.certportal.settings.api.SettingsPermissions;
 import org.osgi.service.component.annotations.Component;
 
 @Component
-public class SettingsPermissionsProvider implements PermissionProvider {
+public class SettingsPermissionProvider implements PermissionProvider {
     @Override
     public List<PermissionDefinition> permissions() {
         return List.of(new PermissionDefinition(SettingsPermissions.EDIT, "Change the organisation settings",

@@ -9,7 +9,7 @@ import org.certportal.security.api.Role;
 import org.osgi.service.component.annotations.Component;
 
 @Component
-public class SamplePermissions implements PermissionProvider {
+public class SamplePermissionProvider implements PermissionProvider {
     static final String READ = "sample.read";
     static final String MANAGE = "sample.manage";
 
