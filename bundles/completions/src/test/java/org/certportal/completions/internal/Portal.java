@@ -23,7 +23,7 @@ import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.internal.ContactServiceImpl;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.internal.EnrollmentServiceImpl;
-import org.certportal.enrollments.internal.EnrollmentsPermissions;
+import org.certportal.enrollments.internal.EnrollmentPermissionProvider;
 import org.certportal.mail.api.MailOutbox;
 import org.certportal.mail.internal.MailOutboxImpl;
 import org.certportal.persistence.internal.LiquibaseSchemaMigrator;
@@ -83,7 +83,7 @@ final class Portal implements AutoCloseable {
         ds = TestDatabases.fresh(db);
         migrator = new LiquibaseSchemaMigrator(ds);
         migrator.migrate(ContactServiceImpl.class, "db/contacts.changelog.xml");
-        security = new TestSecurity(new CompletionsPermissions(), new EnrollmentsPermissions()).as(Role.STAFF);
+        security = new TestSecurity(new CompletionPermissionProvider(), new EnrollmentPermissionProvider()).as(Role.STAFF);
         audit = new AuditLogImpl(security, migrator, ds);
         outbox = new MailOutboxImpl(security, migrator, ds, audit);
         enrollmentsJpa = new TestJpa("certportal-enrollments", ds);

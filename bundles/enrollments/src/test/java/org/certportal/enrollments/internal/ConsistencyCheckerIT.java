@@ -29,7 +29,7 @@ import javax.sql.DataSource;
 
 import org.certportal.audit.api.AuditRecord;
 import org.certportal.audit.internal.AuditLogImpl;
-import org.certportal.audit.internal.AuditPermissionsProvider;
+import org.certportal.audit.internal.AuditPermissionProvider;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.RequirementState;
@@ -49,7 +49,7 @@ import org.certportal.process.api.RowState;
 import org.certportal.process.api.RunOptions;
 import org.certportal.process.api.RunState;
 import org.certportal.process.internal.ProcessHarness;
-import org.certportal.process.internal.ProcessPermissionsProvider;
+import org.certportal.process.internal.ProcessPermissionProvider;
 import org.certportal.programs.api.ProgramOptions;
 import org.certportal.programs.api.RecertificationBasis;
 import org.certportal.security.api.AccessDeniedException;
@@ -92,8 +92,8 @@ class ConsistencyCheckerIT {
     private void start(String db) throws SQLException {
         ds = TestDatabases.fresh(db);
         LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(ds);
-        security = new TestSecurity(new EnrollmentsPermissions(), new ProcessPermissionsProvider(),
-                new AuditPermissionsProvider()).as(Role.CERTIFICATION_ADMIN);
+        security = new TestSecurity(new EnrollmentPermissionProvider(), new ProcessPermissionProvider(),
+                new AuditPermissionProvider()).as(Role.CERTIFICATION_ADMIN);
         audit = new AuditLogImpl(security, migrator, ds);
         jpa = new TestJpa("certportal-enrollments", ds);
         programs = new FakePrograms();

@@ -34,7 +34,7 @@ final class EngineFixture {
     static final Instant START = Instant.parse("2026-05-04T08:00:00Z");
     final DataSource dataSource;
     final MutableClock clock = new MutableClock(START);
-    final TestSecurity security = new TestSecurity(new ProcessPermissionsProvider(), CounterType.permissions())
+    final TestSecurity security = new TestSecurity(new ProcessPermissionProvider(), CounterType.permissions())
             .as(Role.CERTIFICATION_ADMIN);
     final LiquibaseSchemaMigrator migrator;
     final AuditLogImpl audit;

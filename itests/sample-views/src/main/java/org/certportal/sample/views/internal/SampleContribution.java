@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = ViewContribution.class)
 public class SampleContribution extends BasicViewContribution {
     public SampleContribution() {
-        super("sample", "Sample", SamplePermissions.READ, SampleView.class, "Samples", 100, "vaadin:flask");
+        super("sample", "Sample", SamplePermissionProvider.READ, SampleView.class, "Samples", 100, "vaadin:flask");
     }
 
     @Override

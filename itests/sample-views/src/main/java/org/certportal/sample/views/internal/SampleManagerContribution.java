@@ -8,7 +8,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = ViewContribution.class)
 public class SampleManagerContribution extends BasicViewContribution {
     public SampleManagerContribution() {
-        super("sample-manager", "Sample manager", SamplePermissions.MANAGE, SampleManagerView.class, "Samples",
+        super("sample-manager", "Sample manager", SamplePermissionProvider.MANAGE, SampleManagerView.class, "Samples",
                 110, "vaadin:file-o");
     }
 }
