@@ -18,8 +18,9 @@ import org.certportal.security.api.SecurityService;
 
 /**
  * The real process engine outside OSGi, for the tests of a feature's process types: its service and
- * one worker that runs what is queued until nothing is left. It lives in the engine's package because
- * the engine's entry points for tests are package-private there.
+ * one worker that runs what is queued until nothing is left. Published in this bundle's test-jar
+ * (classifier tests) for every area's tests; it lives in the engine's package because the engine's
+ * entry points for tests are package-private there.
  */
 public final class ProcessHarness {
     private final ProcessTypes types = new ProcessTypes();
@@ -35,6 +36,11 @@ public final class ProcessHarness {
 
     public ProcessHarness add(ProcessType type) {
         types.add(type);
+        return this;
+    }
+
+    public ProcessHarness remove(ProcessType type) {
+        types.remove(type);
         return this;
     }
 
