@@ -204,8 +204,8 @@ final class Engine {
     }
 
     /**
-     * One engine doing everything in the calling thread until nothing is left: for tests and the
-     * benchmark. @return runs executed
+     * One engine doing everything in the calling thread until nothing is left: for tests (see
+     * ProcessHarness in the test-jar). @return runs executed
      */
     int runUntilIdle() throws SQLException {
         int executed = 0;
