@@ -188,6 +188,53 @@ public class PortalBrowserIT {
     }
 
     @Test
+    public void everyAnswerForbidsFramingAndSniffingAndAMalformedRequestIsABadRequest() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(URL + "/login")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode());
+        assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
+        assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertTrue(login.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
+                .findFirst().orElse("");
+        assertTrue(cookie, cookie.contains("SameSite=Lax") && cookie.contains("HttpOnly"));
+        java.net.http.HttpResponse<String> heartbeat = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(URL + "/?v-r=heartbeat&v-uiId=abc")).header("Cookie", cookie.split(";")[0])
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals("a heartbeat with a UI id that is no number", 400, heartbeat.statusCode());
+    }
+
+    @Test
+    public void aSavedLinkToAPageThatReadsDataOpensRightAfterSignIn() {
+        browser.get(URL + "/processes");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#username input")));
+        browser.findElement(By.cssSelector("#username input")).sendKeys("certadmin");
+        browser.findElement(By.cssSelector("#password input")).sendKeys("certportal");
+        browser.findElement(By.id("sign-in")).click();
+        shown("process-center-title");
+        assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/processes"));
+        assertTrue("not refused", browser.findElements(By.id("access-denied")).isEmpty());
+    }
+
+    @Test
+    public void disablingAUserEndsTheirOpenSessionAtTheirNextClick() throws Exception {
+        String user = "leaver" + System.nanoTime() % 100000;
+        String added = karaf.run("certportal:users --roles staff --password leaving-soon-1 add " + user);
+        assertTrue(added, added.contains(user));
+        signIn(user, "leaving-soon-1");
+        shown("welcome");
+        wait.until(d -> menuIds().contains("nav-contacts"));
+        karaf.run("certportal:users disable " + user);
+        browser.findElement(By.id("nav-contacts")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        browser.get(URL + "/contacts");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        assertTrue(browser.getCurrentUrl(), browser.getCurrentUrl().endsWith("/login"));
+    }
+
+    @Test
     public void staffSeesTheirViewsIsRefusedOthersAndSignsOut() {
         signIn("staff", "certportal");
         assertEquals("Welcome, Stella Staff", shown("welcome").getText());

@@ -104,6 +104,13 @@ public class PortalServlet extends VaadinServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        HttpHardening.secureHeaders(response);
+        Optional<String> malformed = HttpHardening.malformed(request);
+        if (malformed.isPresent()) {
+            LOG.info("Refused a malformed request from {}: {}", request.getRemoteAddr(), malformed.get());
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, malformed.get());
+            return;
+        }
         HttpSession session = request.getSession(false);
         if (SIGN_OUT_PATH.equals(request.getPathInfo())) {
             if (session != null) {

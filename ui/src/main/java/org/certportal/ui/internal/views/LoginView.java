@@ -20,6 +20,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinRequest;
 
 @Route("login")
 @PageTitle("Sign in · CertPortal")
@@ -60,10 +61,16 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     private void signIn() {
         SecurityService security = PortalContext.current().security();
         try {
-            Subject subject = security.signIn(userName.getValue(), password.getValue().toCharArray());
+            VaadinRequest request = VaadinRequest.getCurrent();
+            Subject subject = security.signIn(userName.getValue(), password.getValue().toCharArray(),
+                    request == null ? null : request.getRemoteAddr());
             PortalSession.signIn(subject, security.sessionIdleTimeout());
             String target = PortalSession.takeTarget();
-            getUI().ifPresent(ui -> ui.navigate(target));
+            // this request began signed out: the page it opens calls services as the new user
+            getUI().ifPresent(ui -> security.callAs(subject, () -> {
+                ui.navigate(target);
+                return null;
+            }));
         } catch (SignInFailedException e) {
             error.setText(e.getMessage());
             error.setVisible(true);
