@@ -1,5 +1,8 @@
 package org.certportal.completions.internal;
 
+import static org.certportal.persistence.api.JdbcStatements.placeholders;
+import static org.certportal.persistence.api.JdbcStatements.prepare;
+
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -55,13 +58,14 @@ final class FileStore {
         String type = file.contentType() == null ? "" : file.contentType().strip().toLowerCase(Locale.ROOT);
         // parameters such as "; charset=..." do not change the kind of file
         int semicolon = type.indexOf(';');
-        String bare = semicolon < 0 ? type : type.substring(0, semicolon).strip();
-        if (!settings.uploadTypes().contains(bare)) {
-            throw new IllegalArgumentException("Files of type '" + (bare.isEmpty() ? "unknown" : bare)
-                    + "' are not accepted; accepted: " + String.join(", ", new java.util.TreeSet<>(settings
-                            .uploadTypes())) + ".");
+        String declared = semicolon < 0 ? type : type.substring(0, semicolon).strip();
+        Optional<String> stored = FileContent.acceptedType(file.content(), declared, settings.uploadTypes());
+        if (stored.isEmpty()) {
+            throw new IllegalArgumentException("The file " + name + " is not accepted: its content is "
+                    + FileContent.describe(file.content()) + (declared.isEmpty() ? "" : " (sent as " + declared + ")")
+                    + "; accepted: " + String.join(", ", new java.util.TreeSet<>(settings.uploadTypes())) + ".");
         }
-        return new Attachment(name, bare, file.content());
+        return new Attachment(name, stored.get(), file.content());
     }
 
     static CompletionFile insert(Connection c, long id, long completionId, Attachment file, String by, Instant at)
@@ -88,8 +92,8 @@ final class FileStore {
     static List<CompletionFile> ofCompletions(Connection c, List<Long> completionIds) throws SQLException {
         List<CompletionFile> found = new ArrayList<>();
         for (List<Long> part : Sql.parts(completionIds)) {
-            try (PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + " FROM completion_file WHERE"
-                    + " completion_id IN " + Sql.placeholders(part.size()) + " ORDER BY uploaded_at DESC, id DESC",
+            try (PreparedStatement ps = prepare(c, "SELECT " + COLUMNS + " FROM completion_file WHERE"
+                    + " completion_id IN " + placeholders(part.size()) + " ORDER BY uploaded_at DESC, id DESC",
                     part); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.add(file(rs));
@@ -100,7 +104,7 @@ final class FileStore {
     }
 
     static Optional<FileDownload> load(Connection c, long fileId) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(c, "SELECT " + COLUMNS + ", content FROM completion_file WHERE id = ?",
+        try (PreparedStatement ps = prepare(c, "SELECT " + COLUMNS + ", content FROM completion_file WHERE id = ?",
                 List.of(fileId)); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? Optional.of(new FileDownload(file(rs), rs.getBytes(9))) : Optional.empty();
         }

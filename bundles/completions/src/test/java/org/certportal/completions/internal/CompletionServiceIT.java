@@ -51,6 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CompletionServiceIT {
     private static final byte[] PDF = "%PDF-1.4 tiny test document".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0 };
     private Portal portal;
     private CompletionServiceImpl service;
 
@@ -294,7 +295,7 @@ class CompletionServiceIT {
                 new CompletionDraft(12, null, TODAY, null, null, new Attachment("big.pdf", "application/pdf",
                         new byte[Portal.MAX_UPLOAD + 1])))).getMessage().contains("too large"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> service.record(e.id(), null,
-                new CompletionDraft(12, null, TODAY, null, null, new Attachment("a.png", "image/png", PDF))))
+                new CompletionDraft(12, null, TODAY, null, null, new Attachment("a.png", "image/png", PNG))))
                 .getMessage().contains("not accepted"));
         assertEquals(0, portal.count("SELECT COUNT(*) FROM completion"), "a refused upload changes nothing");
         assertEquals(0, portal.count("SELECT COUNT(*) FROM completion_file"));
@@ -304,7 +305,8 @@ class CompletionServiceIT {
                 new Attachment("exam.pdf", "application/pdf", PDF)));
         Completion failed = service.grade(c.id(), c.version(), "fail");
         Completion again = service.record(e.id(), failed.version(), new CompletionDraft(12, null, TODAY, null, null,
-                new Attachment("retake.pdf", "application/pdf", new byte[] { 1, 2, 3 })));
+                new Attachment("retake.pdf", "application/pdf",
+                        "%PDF-1.4 retake".getBytes(StandardCharsets.US_ASCII))));
         service.grade(again.id(), again.version(), "pass");
         CompletionStep step = service.progress(e.id()).steps().get(1);
         assertEquals(List.of("retake.pdf", "exam.pdf"), step.files().stream().map(CompletionFile::name).toList(),

@@ -85,7 +85,7 @@ final class Portal implements AutoCloseable {
         migrator.migrate(ContactServiceImpl.class, "db/contacts.changelog.xml");
         security = new TestSecurity(new CompletionPermissionProvider(), new EnrollmentPermissionProvider()).as(Role.STAFF);
         audit = new AuditLogImpl(security, migrator, ds);
-        outbox = new MailOutboxImpl(security, migrator, ds, audit);
+        outbox = MailOutboxImpl.migrating(security, migrator, ds, audit);
         enrollmentsJpa = new TestJpa("certportal-enrollments", ds);
         enrollments = new EnrollmentServiceImpl(enrollmentsJpa, security, migrator, audit, programs);
         jpa = new TestJpa("certportal-completions", ds);

@@ -3,8 +3,6 @@ package org.certportal.completions.internal.ui;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import java.io.ByteArrayInputStream;
-
 import org.certportal.completions.api.CompletionFile;
 import org.certportal.completions.api.CompletionPermissions;
 import org.certportal.completions.api.CompletionService;
@@ -18,7 +16,6 @@ import org.certportal.settings.api.SettingsService;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -27,7 +24,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.server.StreamResource;
 
 /**
  * An enrollee's progress: the requirements in order with their status, files and (rejected) reason;
@@ -116,13 +112,7 @@ public class CompletionView extends VerticalLayout implements BeforeEnterObserve
         row.add(status);
         if (mayDownload) {
             for (CompletionFile f : step.files()) {
-                long fileId = f.id();
-                // the content is read when the link is followed, in that request (as the signed-in user)
-                Anchor link = new Anchor(new StreamResource(f.name(), () -> new ByteArrayInputStream(
-                        completions.download(fileId).content())), f.name() + " (" + f.uploadedBy() + ")");
-                link.getElement().setAttribute("download", true);
-                link.setId("completion-file-" + fileId);
-                row.add(link);
+                row.add(StoredFileLink.of(completions, f));
             }
         }
         return row;

@@ -1,8 +1,5 @@
 package org.certportal.completions.internal.ui;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 import org.certportal.completions.api.Attachment;
 import org.certportal.completions.api.Completion;
@@ -25,7 +22,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 
 /** The form recording (or recording again) one requirement's completion, with an optional file. */
 class RecordDialog extends Dialog {
@@ -34,8 +30,8 @@ class RecordDialog extends Dialog {
     private final TextArea notes = new TextArea("Notes");
     private final TextField grade = new TextField("Grade");
     private final ComboBox<Offering> offering = new ComboBox<>("Offering");
-    private final MemoryBuffer buffer = new MemoryBuffer();
-    private final Upload upload = new Upload(buffer);
+    private final BoundedUploadBuffer buffer;
+    private final Upload upload;
     private final Span file = new Span("No file attached");
     private transient Attachment attachment;
 
@@ -43,6 +39,8 @@ class RecordDialog extends Dialog {
             Runnable onSaved) {
         Requirement r = step.requirement();
         Completion current = step.completion();
+        buffer = new BoundedUploadBuffer(settings.maxUploadBytes());
+        upload = new Upload(buffer);
         setHeaderTitle(r.position() + ". " + r.title());
         setWidth("36rem");
         date.setId("completion-date");
@@ -66,12 +64,13 @@ class RecordDialog extends Dialog {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, settings.maxUploadBytes()));
         upload.setAcceptedFileTypes(settings.uploadTypes().toArray(String[]::new));
         upload.addSucceededListener(e -> {
-            try (InputStream in = buffer.getInputStream()) {
-                attachment = new Attachment(e.getFileName(), e.getMIMEType(), in.readAllBytes());
-            } catch (IOException ex) {
-                throw new UncheckedIOException(ex);
-            }
+            attachment = new Attachment(buffer.fileName(), buffer.mimeType(), buffer.content());
             file.setText(e.getFileName() + " will be attached");
+        });
+        upload.addFailedListener(e -> {
+            attachment = null;
+            file.setText(e.getReason() instanceof BoundedUploadBuffer.FileTooLargeException tooLarge
+                    ? tooLarge.getMessage() : "The file " + e.getFileName() + " was not received.");
         });
         upload.addFileRejectedListener(e -> Notification.show(e.getErrorMessage(), 5000,
                 Notification.Position.MIDDLE));
