@@ -71,6 +71,15 @@ public interface EnrollmentService {
     /** The requirements of the enrollment's rules, in order, with the enrollee's state on each. */
     List<ProgressStep> progress(long enrollmentId);
 
+    /**
+     * One enrollment as a page shows it, read in one transaction: the row and its program's rules once,
+     * its steps, deadline and what the caller may do with it. Demands {@link EnrollmentPermissions#READ}.
+     *
+     * @throws IllegalArgumentException when there is no such enrollment
+     * @since 1.3
+     */
+    EnrollmentDetails details(long enrollmentId);
+
     /** The completion deadline to show for the enrollment today, with its explanation. */
     CompletionDeadline deadline(Enrollment enrollment);
 
@@ -122,6 +131,22 @@ public interface EnrollmentService {
      * @return how many were marked earned
      */
     int markEarnedAll(List<Long> enrollmentIds, LocalDate earnedOn);
+
+    /**
+     * The one way to move enrollments to other statuses (processes such as tracking, which set many
+     * at once). Works on the caller's connection and in the caller's transaction: it neither commits
+     * nor closes it, and what it wrote goes or stays with the caller's commit or rollback. Every move
+     * is checked against the status rules first; the moves they allow are written in one JDBC batch
+     * guarded by each enrollment's version and audited once each (actor: the current caller, with
+     * {@code source} and the move's reason); the others are refused in the result and nothing of them
+     * is written. Demands {@link EnrollmentPermissions#EDIT}.
+     *
+     * @param source who or what moves them, for the audit log (e.g. "tracking run 12"); may be null
+     * @throws java.util.ConcurrentModificationException when an enrollment changed since the caller
+     *         read it (its {@code expectedVersion}) or during the call; the caller must roll back
+     * @since 1.3
+     */
+    StatusChangeResult changeStatus(Connection connection, List<StatusChange> changes, String source);
 
     /** Whether the caller may cancel this enrollment (its program's policy and the caller's role). */
     boolean mayCancel(long enrollmentId);

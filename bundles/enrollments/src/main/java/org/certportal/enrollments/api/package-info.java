@@ -3,9 +3,11 @@
  * progress; the SPIs through which other features add progress and purge their own data. Besides
  * this API the feature publishes one read contract in the database: the view
  * {@code enrollment_summary} (id, contact_id, program_id, status), which other features may join to
- * sort and filter at scale; they never name the {@code enrollment} table.
+ * sort and filter at scale; they never name the {@code enrollment} table. Statuses change only
+ * through this API ({@link org.certportal.enrollments.api.EnrollmentService#changeStatus} for processes
+ * moving many), checked against the status rules and audited once per change.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package org.certportal.enrollments.api;
 
 import org.osgi.annotation.versioning.Version;

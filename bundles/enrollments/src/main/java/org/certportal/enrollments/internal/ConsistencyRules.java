@@ -28,8 +28,8 @@ public final class ConsistencyRules {
      *
      * @param earnedOn  the earned date it should have (the stored one unless the requirements say otherwise)
      * @param expiresOn the expiration date it should have (likewise)
-     * @param correctable whether the checker may correct it: the move is one {@link StatusRules} allows,
-     *        or an Active enrollment without an earned date going back to In progress; otherwise a person decides
+     * @param correctable whether the checker may correct it ({@link StatusRules#allowedAsCorrection});
+     *        otherwise a person decides
      */
     public record Finding(CertificationStatus stored, CertificationStatus expected, LocalDate earnedOn,
             LocalDate expiresOn, String reason, boolean correctable) {
@@ -121,8 +121,7 @@ public final class ConsistencyRules {
     }
 
     private static boolean correctable(CertificationStatus from, CertificationStatus to, LocalDate earnedOn) {
-        return StatusRules.allowed(from, to)
-                || from == CertificationStatus.ACTIVE && to == CertificationStatus.IN_PROGRESS && earnedOn == null;
+        return StatusRules.allowedAsCorrection(from, to, earnedOn);
     }
 
     /** What earning leads to: expired when the certification already has, else Active or Admin review. */

@@ -5,12 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -19,83 +22,157 @@ import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.Changes;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
+import org.certportal.enrollments.api.StatusChangeResult;
 
 /**
- * The one place an enrollment's status changes: the move is checked against {@link StatusRules},
- * the row is updated (with whatever else the change sets, such as the earned date) and the audit
- * entry (old → new, by whom) is written in the same transaction.
+ * The one door through which an enrollment's status changes, whoever moves it (staff, a process, the
+ * consistency checker): every move is checked against {@link StatusRules}, the allowed ones are
+ * written in one JDBC batch guarded by the versions the rows were read at, and each change is
+ * audited once, all on the caller's connection and in the caller's transaction.
  */
-final class StatusChanges {
+public final class StatusChanges {
     static final String AUDIT_TYPE = "enrollment";
+    private static final String UPDATE = "UPDATE enrollment SET status = ?, earned_on = ?, expires_on = ?,"
+            + " status_changed_at = ?, version = version + 1 WHERE id = ? AND version = ?";
     private final AuditLog audit;
     private final Clock clock;
 
-    StatusChanges(AuditLog audit, Clock clock) {
+    /** How the changes of one call are audited; each change is in exactly one entry either way. */
+    public enum Audit {
+        /** one entry per enrollment (its own history shows it) */
+        EACH,
+        /** one entry per call listing every enrollment (mass earning of up to 100,000 at once) */
+        ONE_FOR_ALL
+    }
+
+    /**
+     * One enrollment's move.
+     *
+     * @param from       the enrollment as read in this transaction (its version guards the update)
+     * @param earnedOn   the earned date after the move (the stored one when the move does not earn)
+     * @param expiresOn  the expiration date after the move (likewise)
+     * @param reason     why, for the audit entry; may be null
+     * @param correction the consistency checker undoing a status the rules contradict
+     *                   ({@link StatusRules#allowedAsCorrection})
+     */
+    public record Move(Enrollment from, CertificationStatus to, LocalDate earnedOn, LocalDate expiresOn, String reason,
+            boolean correction) {
+        /** A move keeping the enrollment's dates. */
+        static Move to(Enrollment from, CertificationStatus to, String reason) {
+            return new Move(from, to, from.earnedOn(), from.expiresOn(), reason, false);
+        }
+
+        /** A move that earns: its earned and expiration dates go with it. */
+        static Move earning(Enrollment from, CertificationStatus to, LocalDate earnedOn, LocalDate expiresOn) {
+            return new Move(from, to, earnedOn, expiresOn, null, false);
+        }
+    }
+
+    public StatusChanges(AuditLog audit, Clock clock) {
         this.audit = audit;
         this.clock = clock;
     }
 
-    /**
-     * @param alongside further changes of the same step, applied before the audit entry is written
-     * @param reason    why, as the user said it; may be null
-     */
-    Enrollment change(EntityManager em, EnrollmentEntity entity, CertificationStatus to, String reason,
-            Consumer<EnrollmentEntity> alongside) {
-        CertificationStatus from = entity.status();
-        StatusRules.check(from, to);
-        Enrollment before = entity.toEnrollment();
-        alongside.accept(entity);
-        entity.status(to, clock.instant());
-        em.flush();
-        Enrollment after = entity.toEnrollment();
-        Changes changes = Changes.of().field("status", before.status(), after.status())
-                .field("earnedOn", before.earnedOn(), after.earnedOn())
-                .field("expiresOn", before.expiresOn(), after.expiresOn());
-        if (reason != null && !reason.isBlank()) {
-            changes.field("reason", null, reason.strip());
+    /** {@link #change(Connection, List, String, Audit)} in the transaction of this entity manager. */
+    StatusChangeResult change(EntityManager em, List<Move> moves, String source, Audit auditing) {
+        try {
+            return change(em.unwrap(Connection.class), moves, source, auditing);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The status could not be changed: " + e.getMessage(), e);
         }
-        audit.record(em, AUDIT_TYPE, after.id(), "status " + to.name().toLowerCase(java.util.Locale.ROOT), changes);
-        return after;
-    }
-
-    /** A bulk status change of one enrollment: its new earned and expiration dates go with it. */
-    record Bulk(Enrollment enrollment, LocalDate earnedOn, LocalDate expiresOn) {
     }
 
     /**
-     * The same for many enrollments on the caller's connection (bulk actions): every move is checked
-     * before anything is written, the rows are updated in one JDBC batch guarded by their versions,
-     * and one audit entry lists them.
+     * Checks every move, then writes and audits the allowed ones; the refused ones are returned with
+     * their reason and nothing of them is written.
+     *
+     * @param source who or what moves them (a process run), for the audit entries; may be null
+     * @throws ConcurrentModificationException when an enrollment changed since it was read (the
+     *         caller rolls its transaction back: part of the batch may have been written)
      */
-    int changeAll(Connection c, List<Bulk> changes, CertificationStatus to) throws SQLException {
-        for (Bulk b : changes) {
-            StatusRules.check(b.enrollment().status(), to);
+    public StatusChangeResult change(Connection c, List<Move> moves, String source, Audit auditing) throws SQLException {
+        List<Move> allowed = new ArrayList<>();
+        List<StatusChangeResult.Refused> refused = new ArrayList<>();
+        for (Move m : moves) {
+            String why = StatusRules.refusal(m.from().status(), m.to(), m.from().earnedOn(), m.correction());
+            if (why == null) {
+                allowed.add(m);
+            } else {
+                refused.add(new StatusChangeResult.Refused(m.from().id(), why));
+            }
         }
-        Timestamp now = Timestamp.valueOf(LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
-        try (PreparedStatement update = c.prepareStatement("UPDATE enrollment SET status = ?, earned_on = ?,"
-                + " expires_on = ?, status_changed_at = ?, version = version + 1 WHERE id = ? AND version = ?")) {
-            for (Bulk b : changes) {
-                update.setString(1, to.name());
-                update.setObject(2, b.earnedOn());
-                update.setObject(3, b.expiresOn());
-                update.setTimestamp(4, now);
-                update.setLong(5, b.enrollment().id());
-                update.setLong(6, b.enrollment().version());
+        if (allowed.isEmpty()) {
+            return new StatusChangeResult(List.of(), refused);
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as the database keeps it
+        write(c, allowed, now);
+        List<Enrollment> changed = new ArrayList<>();
+        for (Move m : allowed) {
+            Enrollment e = m.from();
+            changed.add(new Enrollment(e.id(), e.contactId(), e.programId(), e.ruleVersion(), e.cycle(),
+                    e.enrolledOn(), e.gracePeriodBegins(), m.expiresOn(), m.earnedOn(), m.to(), now, e.version() + 1));
+        }
+        if (auditing == Audit.EACH) {
+            for (Move m : allowed) {
+                audit.record(c, AUDIT_TYPE, m.from().id(), action(m.to()), changes(m, source));
+            }
+        } else {
+            auditAll(c, allowed, source);
+        }
+        return new StatusChangeResult(changed, refused);
+    }
+
+    private static void write(Connection c, List<Move> moves, Instant now) throws SQLException {
+        Timestamp at = Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+        try (PreparedStatement update = c.prepareStatement(UPDATE)) {
+            for (Move m : moves) {
+                update.setString(1, m.to().name());
+                update.setObject(2, m.earnedOn());
+                update.setObject(3, m.expiresOn());
+                update.setTimestamp(4, at);
+                update.setLong(5, m.from().id());
+                update.setLong(6, m.from().version());
                 update.addBatch();
             }
-            for (int count : update.executeBatch()) {
+            int[] counts = update.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
                 // (Statement.SUCCESS_NO_INFO when a driver does not count)
-                if (count == 0) {
-                    throw new ConcurrentModificationException("An enrollment was changed by someone else meanwhile;"
-                            + " nothing of this batch was changed. Try again.");
+                if (counts[i] == 0) {
+                    throw new ConcurrentModificationException("Enrollment " + moves.get(i).from().id() + " was"
+                            + " changed by someone else meanwhile; nothing was changed. Reload it and try again.");
                 }
             }
         }
-        String from = changes.stream().map(b -> b.enrollment().status().name()).distinct().sorted()
+    }
+
+    private static Changes changes(Move m, String source) {
+        Enrollment e = m.from();
+        Changes changes = Changes.of().field("status", e.status(), m.to()).field("earnedOn", e.earnedOn(), m.earnedOn())
+                .field("expiresOn", e.expiresOn(), m.expiresOn());
+        if (m.reason() != null && !m.reason().isBlank()) {
+            changes.field("reason", null, m.reason().strip());
+        }
+        if (source != null && !source.isBlank()) {
+            changes.field("source", null, source.strip());
+        }
+        return changes;
+    }
+
+    private void auditAll(Connection c, List<Move> moves, String source) {
+        CertificationStatus to = moves.get(0).to();
+        String target = moves.stream().map(m -> m.to().name()).distinct().sorted().collect(Collectors.joining("/"));
+        String from = moves.stream().map(m -> m.from().status().name()).distinct().sorted()
                 .collect(Collectors.joining("/"));
-        audit.record(c, AUDIT_TYPE, "bulk", "status " + to.name().toLowerCase(java.util.Locale.ROOT) + " "
-                + changes.size(), Changes.of().field("status", from, to).field("enrollments", null,
-                        changes.stream().map(b -> String.valueOf(b.enrollment().id())).collect(Collectors.joining(","))));
-        return changes.size();
+        Changes changes = Changes.of().field("status", from, target).field("enrollments", null,
+                moves.stream().map(m -> String.valueOf(m.from().id())).collect(Collectors.joining(",")));
+        if (source != null && !source.isBlank()) {
+            changes.field("source", null, source.strip());
+        }
+        String action = moves.stream().allMatch(m -> m.to() == to) ? action(to) : "status";
+        audit.record(c, AUDIT_TYPE, "bulk", action + " " + moves.size(), changes);
+    }
+
+    private static String action(CertificationStatus to) {
+        return "status " + to.name().toLowerCase(Locale.ROOT);
     }
 }

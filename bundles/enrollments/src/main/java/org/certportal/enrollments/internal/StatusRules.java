@@ -1,5 +1,6 @@
 package org.certportal.enrollments.internal;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -33,6 +34,26 @@ final class StatusRules {
 
     static boolean allowed(CertificationStatus from, CertificationStatus to) {
         return NEXT.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    /**
+     * A move the consistency checker may make to undo a stored status the rules contradict: any move
+     * of the table, and an Active enrollment without an earned date going back to In progress (it was
+     * never earned, so Active was a mistake, not a step).
+     */
+    static boolean allowedAsCorrection(CertificationStatus from, CertificationStatus to, LocalDate earnedOn) {
+        return allowed(from, to)
+                || from == CertificationStatus.ACTIVE && to == CertificationStatus.IN_PROGRESS && earnedOn == null;
+    }
+
+    /** Why the move is refused, in a sentence for the user; null when it is allowed. */
+    static String refusal(CertificationStatus from, CertificationStatus to, LocalDate earnedOn, boolean correction) {
+        if (correction ? allowedAsCorrection(from, to, earnedOn) : allowed(from, to)) {
+            return null;
+        }
+        return "An enrollment that is " + from.title().toLowerCase(java.util.Locale.ROOT) + " cannot become "
+                + to.title().toLowerCase(java.util.Locale.ROOT) + (correction ? " by a correction; a person decides."
+                        : ".");
     }
 
     /** @throws IllegalArgumentException with a sentence when the move is not allowed */

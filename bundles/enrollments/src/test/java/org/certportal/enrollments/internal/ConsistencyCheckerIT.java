@@ -102,7 +102,8 @@ class ConsistencyCheckerIT {
         enrollments = new EnrollmentServiceImpl(jpa, security, migrator, audit, programs, CLOCK);
         enrollments.setSettings(new Berlin());
         checker = new ConsistencyChecker(security, enrollments, programs, audit, CLOCK);
-        engine = new ProcessHarness(security, migrator, ds, audit, new MailOutboxImpl(security, migrator, ds, audit),
+        engine = new ProcessHarness(security, migrator, ds, audit,
+                MailOutboxImpl.migrating(security, migrator, ds, audit),
                 CLOCK, 3).add(checker);
         processes = engine.service();
         insert(1, PLAIN, CertificationStatus.ACTIVE, LocalDate.of(2026, 6, 1), EARNED);
@@ -215,6 +216,25 @@ class ConsistencyCheckerIT {
             assertEquals(RowOutcome.skipped("Enrollment 99 no longer exists."), checker.process(new Row(c),
                     "enrollment:99", false));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void eachCorrectionGoesThroughTheOneDoorAndIsAuditedExactlyOnceNamingTheRun(String db) throws Exception {
+        start(db);
+        ProcessRun fix = run(Map.of("fix", "true"), RunOptions.run());
+        run(Map.of("fix", "true"), RunOptions.run());
+
+        for (long id : List.of(2L, 4L, 5L, 7L, 8L, 13L)) {
+            security.as(Role.SYSADMIN);
+            List<AuditRecord> entries = audit.search("enrollment", String.valueOf(id), null, PageRequest.first(5))
+                    .items();
+            security.as(Role.CERTIFICATION_ADMIN);
+            assertEquals(1, entries.size(), "enrollment " + id);
+            assertTrue(entries.get(0).changes().contains("source: ∅ → consistency check run " + fix.id()),
+                    entries.get(0).changes());
+        }
+        assertEquals(6, audited(), "nothing else, and nothing of the second run");
     }
 
     @ParameterizedTest

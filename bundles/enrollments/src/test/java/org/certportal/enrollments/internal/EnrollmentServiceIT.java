@@ -199,7 +199,7 @@ class EnrollmentServiceIT {
         assertEquals(6000, result.enrolled().stream().map(Enrollment::id).distinct().count());
         assertEquals(6000, service.trackers(PLAIN).enrolledNotEarned());
         assertEquals(List.of("enrolled 1000", "enrolled 5000"), strings("SELECT action FROM audit_entry"
-                + " WHERE action LIKE 'enrolled %' ORDER BY action"), "one entry per chunk of " + EnrollmentServiceImpl.CHUNK);
+                + " WHERE action LIKE 'enrolled %' ORDER BY action"), "one entry per chunk of " + Enrolling.CHUNK);
         assertEquals(6000, service.enroll(PLAIN, ids, TODAY).refused().size(), "the second time all are refused");
     }
 

@@ -13,9 +13,10 @@ import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.RequirementProgress;
+import org.certportal.enrollments.api.StatusChangeResult;
 import org.certportal.enrollments.internal.ConsistencyQueries;
 import org.certportal.enrollments.internal.ConsistencyRules;
-import org.certportal.enrollments.internal.StatusCorrections;
+import org.certportal.enrollments.internal.StatusChanges;
 import org.certportal.process.api.ParameterDefinition;
 import org.certportal.process.api.ProcessParameters;
 import org.certportal.process.api.ProcessType;
@@ -34,10 +35,11 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
- * The consistency checker as a process: finds the enrollments whose stored status
- * disagrees with {@link ConsistencyRules} and, with {@code fix}, corrects them (audited) in the
- * process's chunks. Without {@code fix} it only reports; either way the findings go to
- * {@value #FILE}. A row found consistent when its turn comes (e.g. in a resumed run) is skipped.
+ * The consistency checker as a process: finds the enrollments whose stored status disagrees with
+ * {@link ConsistencyRules} and, with {@code fix}, corrects them through {@link StatusChanges}
+ * (checked by the transition table, audited) in the process's chunks. Without {@code fix} it only
+ * reports; either way the findings go to {@value #FILE}. A row found consistent when its turn comes
+ * (e.g. in a resumed run) is skipped.
  */
 @Component(service = ProcessType.class)
 public class ConsistencyChecker implements ProcessType {
@@ -46,10 +48,11 @@ public class ConsistencyChecker implements ProcessType {
     static final String FIX = "fix";
     static final String FILE = "inconsistencies.csv";
     static final String KEY = "enrollment:";
+    static final String REASON = "Consistency check: ";
     private final SecurityService security;
     private final EnrollmentService enrollments;
     private final ProgramService programs;
-    private final StatusCorrections corrections;
+    private final StatusChanges statusChanges;
     /** The completions feature's records, when it is there: all requirements complete means earned. */
     private volatile RequirementProgress progress;
 
@@ -65,7 +68,7 @@ public class ConsistencyChecker implements ProcessType {
         this.security = security;
         this.enrollments = enrollments;
         this.programs = programs;
-        this.corrections = new StatusCorrections(audit, clock);
+        this.statusChanges = new StatusChanges(audit, clock);
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -161,9 +164,17 @@ public class ConsistencyChecker implements ProcessType {
             action = "would correct";
             outcome = RowOutcome.done(f.diff());
         } else {
-            corrections.correct(row.connection(), e, f);
-            action = "corrected";
-            outcome = RowOutcome.done(f.diff());
+            // through the one door of status changes: the transition table decides, the change is audited once
+            StatusChangeResult result = statusChanges.change(row.connection(), List.of(new StatusChanges.Move(e,
+                    f.expected(), f.earnedOn(), f.expiresOn(), REASON + f.reason(), true)),
+                    "consistency check run " + row.runId(), StatusChanges.Audit.EACH);
+            if (result.refused().isEmpty()) {
+                action = "corrected";
+                outcome = RowOutcome.done(f.diff());
+            } else {
+                action = "refused";
+                outcome = RowOutcome.skipped(f.diff() + "; refused: " + result.refused().get(0).reason());
+            }
         }
         String code = programs.find(e.programId()).map(Program::code).orElse(String.valueOf(e.programId()));
         row.write(FILE, e.id(), e.contactId(), code, f.stored(), f.expected(), f.reason(), action);

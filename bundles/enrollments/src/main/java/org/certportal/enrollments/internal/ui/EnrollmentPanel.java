@@ -10,8 +10,9 @@ import org.certportal.ui.spi.ViewRegistry;
 
 import java.util.stream.Collectors;
 
-import org.certportal.enrollments.api.CertificationStatus;
+import org.certportal.enrollments.api.CompletionDeadline;
 import org.certportal.enrollments.api.Enrollment;
+import org.certportal.enrollments.api.EnrollmentDetails;
 import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.ProgressStep;
@@ -78,7 +79,12 @@ class EnrollmentPanel extends VerticalLayout {
         deadline.setId("enrollment-deadline");
         for (DatePicker d : new DatePicker[] { enrolledOn, graceBegins, expiresOn }) {
             d.setReadOnly(!mayEdit);
-            d.addValueChangeListener(e -> showDeadline());
+            // the user's edits only: show() sets the deadline read with the enrollment
+            d.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    showDeadline();
+                }
+            });
         }
         save.setId("enrollment-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -101,28 +107,24 @@ class EnrollmentPanel extends VerticalLayout {
         FormLayout dates = new FormLayout(enrolledOn, graceBegins, expiresOn);
         add(new H3(title), status, steps, details, dates, deadline, new HorizontalLayout(save, approve, decline, cancel));
         recordCompletionsLink(views, enrollmentId);
-        show(service.find(enrollmentId).orElseThrow(() -> new IllegalArgumentException("This enrollment no longer"
-                + " exists.")));
-        mayEdit(mayEdit);
+        show(service.details(enrollmentId));
     }
 
-    private void mayEdit(boolean mayEdit) {
-        boolean applied = enrollment.status() == CertificationStatus.APPLIED;
-        approve.setVisible(mayEdit && applied);
-        decline.setVisible(mayEdit && applied);
-    }
-
-    private void show(Enrollment e) {
+    /** Everything from one read: the enrollment, its steps, its deadline and what the caller may do. */
+    private void show(EnrollmentDetails d) {
+        Enrollment e = d.enrollment();
         enrollment = e;
         status.setText("Status: " + e.status().title() + " · cycle " + e.cycle() + " · rule version " + e.ruleVersion()
                 + (e.earnedOn() == null ? "" : " · earned " + e.earnedOn()));
-        steps.setItems(service.progress(e.id()));
+        steps.setItems(d.steps());
         enrolledOn.setValue(e.enrolledOn());
         graceBegins.setValue(e.gracePeriodBegins());
         expiresOn.setValue(e.expiresOn());
-        enrolledOn.setMax(service.today());
-        cancel.setVisible(service.mayCancel(e.id()));
-        showDeadline();
+        enrolledOn.setMax(d.today());
+        approve.setVisible(d.mayDecide());
+        decline.setVisible(d.mayDecide());
+        cancel.setVisible(d.mayCancel());
+        deadline.setText(e.gracePeriodBegins() == null ? "" : deadlineText(d.deadline()));
     }
 
     /** The deadline as the dates in the form would make it, before saving. */
@@ -131,16 +133,19 @@ class EnrollmentPanel extends VerticalLayout {
             deadline.setText("");
             return;
         }
-        deadline.setText(service.deadline(new Enrollment(enrollment.id(), enrollment.contactId(),
+        deadline.setText(deadlineText(service.deadline(new Enrollment(enrollment.id(), enrollment.contactId(),
                 enrollment.programId(), enrollment.ruleVersion(), enrollment.cycle(), enrolledOn.getValue(),
                 graceBegins.getValue(), expiresOn.getValue(), enrollment.earnedOn(), enrollment.status(),
-                enrollment.statusChangedAt(), enrollment.version())).explanation()
-                + " The completion deadline follows from the day the grace period begins and the expiration date.");
+                enrollment.statusChangedAt(), enrollment.version()))));
+    }
+
+    private static String deadlineText(CompletionDeadline d) {
+        return d.explanation()
+                + " The completion deadline follows from the day the grace period begins and the expiration date.";
     }
 
     private void changed(Enrollment e, String message) {
-        show(e);
-        mayEdit(save.isVisible());
+        show(service.details(e.id()));
         Notification.show(message, 3000, Notification.Position.BOTTOM_START);
         onChange.run();
     }
