@@ -9,8 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.StringReader;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.certportal.completions.api.CompletionDraft;
@@ -20,6 +25,7 @@ import org.certportal.completions.api.ImportMode;
 import org.certportal.completions.api.ImportReport;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
+import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.persistence.testing.TestDatabases;
 import org.certportal.security.api.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +113,35 @@ class CompletionImportIT {
         ImportReport dry = importing(mixed(), ImportMode.DRY_RUN);
         assertEquals(report.errors(), dry.errors());
         assertEquals(0, portal.count("SELECT COUNT(*) FROM completion"), "a dry run imports nothing");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFilesContactsAreLookedUpInOneCallAndTheirEnrollmentsInOneCallPerProgram(String db) throws Exception {
+        start(db);
+        Map<String, Integer> calls = new HashMap<>();
+        EnrollmentService counted = (EnrollmentService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { EnrollmentService.class }, (proxy, method, args) -> {
+                    calls.merge(method.getName(), 1, Integer::sum);
+                    try {
+                        return method.invoke(portal.enrollments, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        int lookups = portal.contacts.lookups;
+
+        CompletionImport.Plan plan;
+        try (Connection c = portal.ds.getConnection()) {
+            plan = new CompletionImport(portal.programs, portal.contacts, counted, TODAY).plan(c,
+                    CompletionImport.parse(new StringReader(HEADER + mixed())));
+        }
+
+        assertEquals(16, plan.rows());
+        assertEquals(4, plan.good().size());
+        assertEquals(1, portal.contacts.lookups - lookups, "one lookup for every contact of the file");
+        assertEquals(Map.of("inProgress", 4), calls, "one per program named with known contacts: PLAIN, ORDERED,"
+                + " GRADED, DRAFT");
     }
 
     @ParameterizedTest

@@ -17,6 +17,8 @@ import org.certportal.persistence.api.PageRequest;
 /** Contacts as the completion service reads them (names, email addresses, external identifiers); the test adds them. */
 final class FakeContacts implements ContactService {
     private final Map<Long, Contact> contacts = new HashMap<>();
+    /** Calls of {@link #findByExternalIds}: an import looks its contacts up once, not once per row. */
+    int lookups;
 
     void add(Contact c) {
         contacts.put(c.id(), c);
@@ -29,6 +31,7 @@ final class FakeContacts implements ContactService {
 
     @Override
     public Map<String, Contact> findByExternalIds(Collection<String> externalIds) {
+        lookups++;
         Map<String, Contact> found = new HashMap<>();
         Set<String> wanted = new HashSet<>(externalIds);
         contacts.values().stream().filter(c -> c.externalId() != null && wanted.contains(c.externalId()))
