@@ -82,7 +82,14 @@ final class Engine {
             return false;
         }
         Instant next = ScheduleTimes.afterFiring(s.firstAt(), s.zone(), s.recurrence(), now).orElse(null);
-        Caller caller = stored.caller();
+        // the account as it stands now: a user disabled or demoted since scheduling runs nothing
+        Optional<Caller> standing = security.standing(stored.caller());
+        if (standing.isEmpty()) {
+            skip(s.id(), s.version(), next, "Skipped at " + RunNotices.time(now) + ": the account of "
+                    + stored.caller().userName() + ", who scheduled it, is disabled.");
+            return false;
+        }
+        Caller caller = standing.get();
         if (!security.isPermitted(caller, ProcessPermissions.RUN) || !security.isPermitted(caller, stored.permission())) {
             skip(s.id(), s.version(), next, "Skipped at " + RunNotices.time(now) + ": " + caller.userName()
                     + " may no longer run " + type.get().title() + ".");
@@ -173,10 +180,11 @@ final class Engine {
             if (type.isEmpty()) {
                 continue; // waits for its type
             }
-            Caller caller = r.caller();
-            if (!security.isPermitted(caller, ProcessPermissions.RUN) || !security.isPermitted(caller, r.permission())) {
+            Caller caller = security.standing(r.caller()).orElse(null);
+            if (caller == null || !security.isPermitted(caller, ProcessPermissions.RUN)
+                    || !security.isPermitted(caller, r.permission())) {
                 Jdbc.inTransaction(dataSource, c -> events.finish(c, r.id(), RunState.FAILED, null, r.heartbeatAt(),
-                        caller.userName() + " may no longer run " + r.typeTitle() + "."));
+                        r.caller().userName() + " may no longer run " + r.typeTitle() + "."));
                 continue;
             }
             Instant now = events.now();
