@@ -1,0 +1,22 @@
+package org.certportal.tracking.api;
+
+import java.util.List;
+import java.util.Set;
+
+import org.certportal.enrollments.api.CertificationStatus;
+
+/**
+ * One enrollment's status with what the caller may do to it.
+ *
+ * @param manualTargets the statuses the caller may set by hand now (the status rules and their permissions)
+ * @param mayReview     whether the caller may resolve the Admin Review this enrollment is in
+ * @param history       the status changes, newest first; empty with {@code historyVisible} false when the caller
+ *                      may not read the audit log
+ */
+public record StatusDetail(TrackingRow row, Set<CertificationStatus> manualTargets, boolean mayReview,
+        List<StatusHistoryEntry> history, boolean historyVisible) {
+    public StatusDetail {
+        manualTargets = Set.copyOf(manualTargets);
+        history = List.copyOf(history);
+    }
+}

@@ -1,0 +1,121 @@
+package org.certportal.tracking.internal.ui;
+
+import java.util.ConcurrentModificationException;
+
+import org.certportal.enrollments.api.CertificationStatus;
+import org.certportal.security.api.AccessDeniedException;
+import org.certportal.tracking.api.StatusDetail;
+import org.certportal.tracking.api.StatusHistoryEntry;
+import org.certportal.tracking.api.TrackingRow;
+import org.certportal.tracking.api.TrackingService;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+
+/**
+ * One enrollment's status: its dates, its status history (who, when, old, new, reason, run), a status
+ * set by hand with a required reason, and the resolution of an Admin Review.
+ */
+class StatusDialog extends Dialog {
+    private static final long serialVersionUID = 1L;
+    private final transient TrackingService tracking;
+    private final long enrollmentId;
+    private final Runnable changed;
+    private final VerticalLayout body = new VerticalLayout();
+    private final Span error = new Span();
+
+    StatusDialog(TrackingService tracking, long enrollmentId, Runnable changed) {
+        this.tracking = tracking;
+        this.enrollmentId = enrollmentId;
+        this.changed = changed;
+        setWidth("56rem");
+        error.setId("status-error");
+        error.getStyle().set("color", "var(--lumo-error-text-color)");
+        add(body);
+        getFooter().add(new Button("Close", e -> close()));
+        load();
+    }
+
+    private void load() {
+        body.removeAll();
+        error.setText("");
+        StatusDetail d = tracking.detail(enrollmentId);
+        TrackingRow r = d.row();
+        setHeaderTitle(r.contactName() + " in " + r.programName());
+        Span status = new Span(r.status().title());
+        status.setId("status-current");
+        body.add(new HorizontalLayout(new Span("Status:"), status), new Span("Enrolled " + r.enrolledOn()
+                + (r.earnedOn() == null ? "" : ", earned " + r.earnedOn()) + (r.expiresOn() == null ? ""
+                        : ", expires " + r.expiresOn() + " (" + r.daysLeft() + " days left)") + "."));
+
+        TextArea reason = new TextArea("Reason");
+        reason.setId("status-reason");
+        reason.setWidthFull();
+        reason.setMaxLength(500);
+        if (d.mayReview()) {
+            Button approve = new Button("Approve (Active)", e -> act(() -> tracking.resolveReview(enrollmentId,
+                    r.version(), true, reason.getValue())));
+            approve.setId("review-approve");
+            approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            Button reject = new Button("Reject (Not completed)", e -> act(() -> tracking.resolveReview(enrollmentId,
+                    r.version(), false, reason.getValue())));
+            reject.setId("review-reject");
+            reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            body.add(new H4("Admin review"), reason, new HorizontalLayout(approve, reject));
+        }
+        if (!d.manualTargets().isEmpty()) {
+            Select<CertificationStatus> to = new Select<>();
+            to.setId("status-target");
+            to.setLabel("Set status");
+            to.setItems(TrackingService.MANUAL_STATUSES.stream().filter(d.manualTargets()::contains).toList());
+            to.setItemLabelGenerator(s -> s == null ? "" : s.title());
+            Button set = new Button("Set status", e -> {
+                if (to.getValue() == null) {
+                    error.setText("Choose the status to set.");
+                    return;
+                }
+                act(() -> tracking.setStatus(enrollmentId, r.version(), to.getValue(), reason.getValue()));
+            });
+            set.setId("status-set");
+            if (!d.mayReview()) {
+                body.add(reason);
+            }
+            HorizontalLayout line = new HorizontalLayout(to, set);
+            line.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+            body.add(new H4("Change by hand"), line);
+        }
+        body.add(error, new H4("Status history"));
+        if (d.historyVisible()) {
+            Grid<StatusHistoryEntry> history = new Grid<>();
+            history.setId("status-history");
+            history.setAllRowsVisible(true);
+            history.addColumn(StatusHistoryEntry::at).setHeader("When");
+            history.addColumn(StatusHistoryEntry::actor).setHeader("Who");
+            history.addColumn(h -> h.from() + " → " + h.to()).setHeader("Change");
+            history.addColumn(StatusHistoryEntry::reason).setHeader("Reason");
+            history.addColumn(StatusHistoryEntry::source).setHeader("By");
+            history.setItems(d.history());
+            body.add(history);
+        } else {
+            body.add(new Span("The history is shown to those who may read the audit log."));
+        }
+    }
+
+    private void act(Runnable change) {
+        try {
+            change.run();
+            changed.run();
+            load();
+        } catch (IllegalArgumentException | AccessDeniedException | ConcurrentModificationException e) {
+            error.setText(e.getMessage());
+        }
+    }
+}
