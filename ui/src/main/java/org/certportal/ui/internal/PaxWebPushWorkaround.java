@@ -9,10 +9,11 @@ import javax.servlet.ServletRegistration;
 import com.vaadin.flow.server.communication.JSR356WebsocketInitializer;
 
 /**
- * Pax Web registers its own servlets in every WAB without a class name; Vaadin then takes them for
- * Vaadin servlets and starts a second Atmosphere that captures /VAADIN/push, so push messages never
- * arrive. Marking them as already initialised makes Vaadin skip them. Runs as a
- * ServletContainerInitializer so it comes before Vaadin's own listener.
+ * Pax Web may register servlets in a WAB without a class name (its default servlet, unless web.xml
+ * declares one, as ours does); Vaadin would take them for Vaadin servlets and start a second
+ * Atmosphere that captures /VAADIN/push, so push messages never arrive. Marking them as already
+ * initialised makes Vaadin skip them. Runs as a ServletContainerInitializer so it comes before
+ * Vaadin's own listener.
  */
 public class PaxWebPushWorkaround implements ServletContainerInitializer {
     @Override
