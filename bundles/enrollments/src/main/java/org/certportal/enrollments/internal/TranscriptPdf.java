@@ -1,7 +1,9 @@
 package org.certportal.enrollments.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,7 +13,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.ProgressStep;
 import org.certportal.enrollments.api.RequirementState;
@@ -27,8 +30,21 @@ final class TranscriptPdf {
 
     private static final float MARGIN = 50;
     private static final float[] COLUMNS = { MARGIN, MARGIN + 22, MARGIN + 270, MARGIN + 370, MARGIN + 445 };
-    private static final PDFont REGULAR = PDType1Font.HELVETICA;
-    private static final PDFont BOLD = PDType1Font.HELVETICA_BOLD;
+    /**
+     * Liberation Sans, which PDFBox carries, embedded (the characters used). PDFBox's standard 14
+     * fonts are not embedded: at their first use it looks for system fonts to stand in for them and
+     * warns in the log about each one it has to replace.
+     */
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static volatile byte[] fontFile;
+
+    /** Text weight; bold is the regular face drawn with an outline, as the font has one face. */
+    enum Weight {
+        REGULAR, BOLD
+    }
+
+    private static final Weight REGULAR = Weight.REGULAR;
+    private static final Weight BOLD = Weight.BOLD;
 
     private TranscriptPdf() {
     }
@@ -74,25 +90,27 @@ final class TranscriptPdf {
     /** Lines top to bottom, starting a new page when one is full. */
     private static final class Writer implements AutoCloseable {
         private final PDDocument document;
+        private final PDFont font;
         private PDPageContentStream content;
         private float y;
         private int pages;
 
         Writer(PDDocument document) throws IOException {
             this.document = document;
+            this.font = font(document);
             newPage();
         }
 
-        void line(PDFont font, float size, String text) throws IOException {
+        void line(Weight weight, float size, String text) throws IOException {
             room(size + 4);
-            show(font, size, MARGIN, text, PDRectangle.A4.getWidth() - 2 * MARGIN);
+            show(weight, size, MARGIN, text, PDRectangle.A4.getWidth() - 2 * MARGIN);
         }
 
-        void row(PDFont font, String... cells) throws IOException {
+        void row(Weight weight, String... cells) throws IOException {
             room(13);
             for (int i = 0; i < cells.length; i++) {
                 float right = i + 1 < COLUMNS.length ? COLUMNS[i + 1] - 6 : PDRectangle.A4.getWidth() - MARGIN;
-                show(font, 9, COLUMNS[i], cells[i], right - COLUMNS[i]);
+                show(weight, 9, COLUMNS[i], cells[i], right - COLUMNS[i]);
             }
         }
 
@@ -107,10 +125,12 @@ final class TranscriptPdf {
             y -= height;
         }
 
-        private void show(PDFont font, float size, float x, String text, float width) throws IOException {
+        private void show(Weight weight, float size, float x, String text, float width) throws IOException {
             String fitted = fit(font, size, printable(font, text == null ? "" : text), width);
             content.beginText();
             content.setFont(font, size);
+            content.setRenderingMode(weight == Weight.BOLD ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
+            content.setLineWidth(size / 30);
             content.newLineAtOffset(x, y);
             content.showText(fitted);
             content.endText();
@@ -123,7 +143,7 @@ final class TranscriptPdf {
             content = new PDPageContentStream(document, page);
             pages++;
             content.beginText();
-            content.setFont(REGULAR, 8);
+            content.setFont(font, 8);
             content.newLineAtOffset(MARGIN, MARGIN / 2);
             content.showText("Page " + pages);
             content.endText();
@@ -139,7 +159,22 @@ final class TranscriptPdf {
         }
     }
 
-    /** The standard fonts know only WinAnsi characters: others print as '?'. */
+    /** The transcript's font, embedded in the document. */
+    static PDFont font(PDDocument document) throws IOException {
+        byte[] file = fontFile;
+        if (file == null) {
+            try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
+                if (in == null) {
+                    throw new IOException("PDFBox carries no " + FONT);
+                }
+                file = in.readAllBytes();
+            }
+            fontFile = file;
+        }
+        return PDType0Font.load(document, new ByteArrayInputStream(file));
+    }
+
+    /** Characters the font lacks print as '?'. */
     static String printable(PDFont font, String text) {
         StringBuilder sb = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {

@@ -9,8 +9,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.ProgressStep;
@@ -65,11 +67,29 @@ class TranscriptPdfTest {
     }
 
     @Test
-    void charactersTheStandardFontsLackPrintAsQuestionMarksAndLongTitlesAreCut() throws IOException {
-        assertEquals("Zoë ? ?ukasz", TranscriptPdf.printable(PDType1Font.HELVETICA, "Zoë → Łukasz"));
-        assertEquals("a?b", TranscriptPdf.printable(PDType1Font.HELVETICA, "a\u4e2db"));
-        String cut = TranscriptPdf.fit(PDType1Font.HELVETICA, 9, "x".repeat(500), 100);
-        assertTrue(cut.endsWith("...") && cut.length() < 100, cut);
+    void charactersTheFontLacksPrintAsQuestionMarksAndLongTitlesAreCut() throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDFont font = TranscriptPdf.font(document);
+            assertEquals("Zoë Łukasz", TranscriptPdf.printable(font, "Zoë Łukasz"));
+            assertEquals("a?b", TranscriptPdf.printable(font, "a\u4e2db"));
+            String cut = TranscriptPdf.fit(font, 9, "x".repeat(500), 100);
+            assertTrue(cut.endsWith("...") && cut.length() < 100, cut);
+        }
+    }
+
+    @Test
+    void theTranscriptEmbedsItsFontSoNoReaderOrServerSubstitutesOne() throws IOException {
+        byte[] pdf = TranscriptPdf.render("Łukasz Zoë", "S-1", ON, List.of());
+        try (PDDocument doc = PDDocument.load(pdf)) {
+            PDResources resources = doc.getPage(0).getResources();
+            int fonts = 0;
+            for (COSName name : resources.getFontNames()) {
+                assertTrue(resources.getFont(name).isEmbedded(), name.getName());
+                fonts++;
+            }
+            assertEquals(1, fonts);
+            assertTrue(new PDFTextStripper().getText(doc).contains("Łukasz Zoë"));
+        }
     }
 
     private static Requirement requirement(int position, String title) {
