@@ -13,7 +13,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     String PID = "org.certportal.mail";
 
     @AttributeDefinition(description = "SMTP server host name")
-    String smtpHost() default "localhost";
+    String smtpHost() default "";
 
     @AttributeDefinition(description = "SMTP server port", min = "1", max = "65535")
     int smtpPort() default 25;

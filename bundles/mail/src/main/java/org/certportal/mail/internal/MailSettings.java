@@ -14,10 +14,16 @@ import javax.mail.internet.InternetAddress;
 record MailSettings(SmtpSettings smtp, Backoff backoff, Duration pollInterval, Duration staleAfter) {
     static final String FILE = "etc/" + MailConfig.PID + ".cfg";
 
+    /** False while smtpHost is empty: nothing is sent and nothing fails. */
+    boolean serverConfigured() {
+        return smtp != null;
+    }
+
     static MailSettings from(Map<String, ?> values) {
         Reader r = new Reader(values);
-        String host = r.text("smtpHost", "localhost");
-        if (host.isEmpty() || host.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+        // empty: no server yet; mail is kept queued and the outbox view says so
+        String host = r.text("smtpHost", "");
+        if (host.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw r.wrong("smtpHost", "a host name");
         }
         int port = r.number("smtpPort", 25, 1, 65535);
@@ -47,7 +53,7 @@ record MailSettings(SmtpSettings smtp, Backoff backoff, Duration pollInterval, D
             throw new IllegalArgumentException(FILE + ": staleSendingMinutes (" + stale + ") must be longer than a send"
                     + " can take (4 x (connectTimeoutSeconds + readTimeoutSeconds) = " + 4 * (connect + read) + " s).");
         }
-        SmtpSettings smtp = new SmtpSettings(host, port, from, username, password, startTls,
+        SmtpSettings smtp = host.isEmpty() ? null : new SmtpSettings(host, port, from, username, password, startTls,
                 Duration.ofSeconds(connect), Duration.ofSeconds(read));
         return new MailSettings(smtp, new Backoff(Duration.ofSeconds(firstRetry), Duration.ofSeconds(maxRetry),
                 maxAttempts), Duration.ofSeconds(poll), Duration.ofMinutes(stale));

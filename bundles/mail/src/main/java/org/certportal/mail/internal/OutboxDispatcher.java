@@ -3,6 +3,7 @@ package org.certportal.mail.internal;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,9 +26,10 @@ import org.slf4j.LoggerFactory;
  * A malformed etc/org.certportal.mail.cfg fails activation with the reason logged: nothing is sent
  * and messages stay queued until the file is fixed (the component then starts again by itself).
  */
-@Component(immediate = true, configurationPid = MailConfig.PID, service = OutboxWakeUp.class)
+@Component(immediate = true, configurationPid = MailConfig.PID, service = { OutboxWakeUp.class,
+    MailDeliveryState.class })
 @Designate(ocd = MailConfig.class)
-public class OutboxDispatcher implements OutboxWakeUp {
+public class OutboxDispatcher implements OutboxWakeUp, MailDeliveryState {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDispatcher.class);
     /** Lets a caller that just queued a message commit before the look. */
     static final long WAKE_UP_DELAY_MILLIS = 300;
@@ -47,6 +49,13 @@ public class OutboxDispatcher implements OutboxWakeUp {
             LOG.error("Mail is not being sent: {} Queued messages wait until the file is fixed.", e.getMessage());
             throw e;
         }
+        if (!settings.serverConfigured()) {
+            delivery = null;
+            executor = null;
+            LOG.info("No mail server is configured (smtpHost in {}): mail waits in the outbox until one is",
+                    MailSettings.FILE);
+            return;
+        }
         Clock clock = Clock.systemUTC();
         delivery = new OutboxDelivery(new OutboxStore(dataSource), new SmtpSender(settings.smtp(), clock),
                 settings.backoff(), clock, ManagementFactory.getRuntimeMXBean().getName());
@@ -60,8 +69,15 @@ public class OutboxDispatcher implements OutboxWakeUp {
     }
 
     @Override
+    public Optional<String> notSendingBecause() {
+        return settings.serverConfigured() ? Optional.empty()
+                : Optional.of("No mail server is configured: messages wait here until smtpHost is set in "
+                        + MailSettings.FILE + ".");
+    }
+
+    @Override
     public void wakeUp() {
-        if (wakeUpPending.compareAndSet(false, true)) {
+        if (executor != null && wakeUpPending.compareAndSet(false, true)) {
             try {
                 executor.schedule(this::round, WAKE_UP_DELAY_MILLIS, TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException e) {
@@ -89,6 +105,9 @@ public class OutboxDispatcher implements OutboxWakeUp {
     @Deactivate
     void stop() {
         stopping = true;
+        if (executor == null) {
+            return;
+        }
         executor.shutdown();
         try {
             // a message being handed over finishes (bounded by the SMTP timeouts); no new one starts

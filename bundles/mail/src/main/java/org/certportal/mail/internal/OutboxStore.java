@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.certportal.mail.api.MailMessage;
 import org.certportal.mail.api.MailStatus;
 import org.certportal.mail.api.OutboxEntry;
+import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 
@@ -225,7 +226,7 @@ final class OutboxStore {
         String prefix = recipientPrefix == null ? "" : recipientPrefix.strip().toLowerCase(Locale.ROOT);
         if (!prefix.isEmpty()) {
             where.append(" AND recipient_key LIKE ? ESCAPE '\\'");
-            args.add(prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            args.add(JdbcStatements.startsWith(prefix));
         }
         try (Connection c = dataSource.getConnection()) {
             long total;

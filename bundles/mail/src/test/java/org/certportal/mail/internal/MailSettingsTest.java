@@ -26,7 +26,9 @@ class MailSettingsTest {
 
     @Test
     void defaultsWhenNothingIsConfigured() {
-        MailSettings s = MailSettings.from(Map.of());
+        assertFalse(MailSettings.from(Map.of()).serverConfigured(), "no server until smtpHost names one");
+        MailSettings s = MailSettings.from(Map.of("smtpHost", "localhost"));
+        assertTrue(s.serverConfigured());
         assertEquals("localhost", s.smtp().host());
         assertEquals(25, s.smtp().port());
         assertEquals("certportal@localhost", s.smtp().from());
@@ -57,6 +59,7 @@ class MailSettingsTest {
     @Test
     void typedValuesFromConfigAdminWorkToo() {
         Map<String, Object> typed = new HashMap<>();
+        typed.put("smtpHost", "localhost");
         typed.put("smtpPort", 2525);
         typed.put("startTls", Boolean.TRUE);
         MailSettings s = MailSettings.from(typed);

@@ -34,6 +34,24 @@ class OutboxDispatcherIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void withoutAServerMailWaitsQueuedAndTheReasonIsGiven(String db) throws Exception {
+        try (OutboxFixture f = new OutboxFixture(db, Clock.systemUTC())) {
+            OutboxDispatcher dispatcher = new OutboxDispatcher(Map.of("smtpHost", ""), f.schema, f.dataSource);
+            try {
+                f.outbox.wakeUp = dispatcher;
+                long id = f.outbox.queueTestMessage("ops@example.org");
+                dispatcher.wakeUp();
+                assertEquals(MailStatus.QUEUED, f.entry(id).status());
+                assertEquals(0, f.entry(id).attempts(), "no attempt, so no failure piles up");
+                assertTrue(dispatcher.notSendingBecause().orElseThrow().contains("smtpHost"));
+            } finally {
+                dispatcher.stop();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void aWokenDispatcherSendsInTheBackgroundAndStopsCleanly(String db) throws Exception {
         // the component uses the system clock, so the outbox does too here
         try (OutboxFixture f = new OutboxFixture(db, Clock.systemUTC())) {

@@ -3,11 +3,14 @@ package org.certportal.mail.internal.ui;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.certportal.mail.api.MailOutbox;
 import org.certportal.mail.api.MailPermissions;
 import org.certportal.mail.api.MailStatus;
 import org.certportal.mail.api.OutboxEntry;
+import org.certportal.mail.internal.MailDeliveryState;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.Pages;
 
@@ -36,9 +39,18 @@ public class OutboxView extends VerticalLayout {
     private final TextField recipient = new TextField("Recipient");
     private final Grid<OutboxEntry> grid = new Grid<>();
 
-    public OutboxView(MailOutbox outbox, SecurityService security) {
+    /**
+     * @param delivery the dispatcher, empty while the mail settings cannot be read
+     */
+    public OutboxView(MailOutbox outbox, SecurityService security, Supplier<Optional<MailDeliveryState>> delivery) {
         this.outbox = outbox;
         setSizeFull();
+        Span notSending = new Span(delivery.get().map(d -> d.notSendingBecause().orElse("")).orElse(
+                "Mail is not being sent: the settings in etc/org.certportal.mail.cfg cannot be read (the log names"
+                        + " the key). Messages wait here."));
+        notSending.setId("outbox-not-sending");
+        notSending.getStyle().set("color", "var(--lumo-error-text-color)");
+        notSending.setVisible(!notSending.getText().isEmpty());
         boolean mayResend = security.isPermitted(MailPermissions.RESEND);
         status.setId("outbox-status-filter");
         status.setItems(MailStatus.values());
@@ -70,7 +82,7 @@ public class OutboxView extends VerticalLayout {
                 q -> Pages.total(outbox.search(status.getValue(), recipient.getValue(), Pages.count()).total())));
         H2 title = new H2("Mail outbox");
         title.setId("outbox-title");
-        add(title, new HorizontalLayout(status, recipient), grid);
+        add(title, notSending, new HorizontalLayout(status, recipient), grid);
         expand(grid);
     }
 
