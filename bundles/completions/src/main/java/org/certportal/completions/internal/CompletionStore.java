@@ -1,5 +1,8 @@
 package org.certportal.completions.internal;
 
+import static org.certportal.persistence.api.JdbcStatements.placeholders;
+import static org.certportal.persistence.api.JdbcStatements.prepare;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +20,7 @@ import org.certportal.completions.api.Completion;
 import org.certportal.completions.api.CompletionService;
 import org.certportal.completions.api.CompletionStatus;
 import org.certportal.completions.api.PendingApproval;
+import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 
@@ -62,7 +66,7 @@ final class CompletionStore {
         List<Completion> found = new ArrayList<>();
         for (List<Long> part : Sql.parts(ids)) {
             found.addAll(list(c, "SELECT " + COLUMNS + " FROM completion cp WHERE cp.id IN "
-                    + Sql.placeholders(part.size()), part));
+                    + placeholders(part.size()), part));
         }
         return found;
     }
@@ -129,7 +133,7 @@ final class CompletionStore {
 
     static void grade(Connection c, long id, long expectedVersion, String grade, CompletionStatus status)
             throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(c, "UPDATE completion SET grade = ?, status = ?, version = version + 1"
+        try (PreparedStatement ps = prepare(c, "UPDATE completion SET grade = ?, status = ?, version = version + 1"
                 + " WHERE id = ? AND version = ?", java.util.Arrays.asList(grade, status.name(), id, expectedVersion))) {
             checkAll(new int[] { ps.executeUpdate() });
         }
@@ -137,7 +141,7 @@ final class CompletionStore {
 
     static void decide(Connection c, long id, long expectedVersion, CompletionStatus status, String reason,
             String by, Instant at) throws SQLException {
-        try (PreparedStatement ps = Sql.prepare(c, "UPDATE completion SET status = ?, reason = ?, decided_by = ?,"
+        try (PreparedStatement ps = prepare(c, "UPDATE completion SET status = ?, reason = ?, decided_by = ?,"
                 + " decided_at = ?, version = version + 1 WHERE id = ? AND version = ?",
                 java.util.Arrays.asList(status.name(), reason, by, Sql.utc(at), id, expectedVersion))) {
             checkAll(new int[] { ps.executeUpdate() });
@@ -153,11 +157,11 @@ final class CompletionStore {
             params.add(f.programId());
         }
         if (f.requirementText() != null && !f.requirementText().isBlank()) {
-            where.append(" AND cp.requirement_title_key LIKE ? ESCAPE '!'");
-            params.add(Sql.prefixPattern(f.requirementText().strip().toLowerCase(Locale.ROOT)));
+            where.append(" AND cp.requirement_title_key LIKE ? ESCAPE '\\'");
+            params.add(JdbcStatements.startsWith(f.requirementText().strip().toLowerCase(Locale.ROOT)));
         }
         long total;
-        try (PreparedStatement ps = Sql.prepare(c, "SELECT COUNT(*) FROM completion cp" + where, params);
+        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*) FROM completion cp" + where, params);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             total = rs.getLong(1);
@@ -173,7 +177,7 @@ final class CompletionStore {
         // the contact's name comes through the enrollment, from the published views of the enrollments and
         // contacts features (sorted by name in the database)
         List<PendingApproval> rows = new ArrayList<>();
-        try (PreparedStatement ps = Sql.prepare(c, "SELECT cp.id, cp.version, cp.enrollment_id, ct.given_name,"
+        try (PreparedStatement ps = prepare(c, "SELECT cp.id, cp.version, cp.enrollment_id, ct.given_name,"
                 + " ct.family_name, ct.external_id, cp.program_id, cp.requirement_title, cp.completed_on, cp.grade,"
                 + " cp.recorded_by FROM completion cp JOIN enrollment_summary e ON e.id = cp.enrollment_id"
                 + " JOIN contact_summary ct ON ct.id = e.contact_id" + where + " ORDER BY " + column + direction + ", cp.id"
@@ -192,10 +196,10 @@ final class CompletionStore {
     static int deleteOfEnrollments(Connection c, List<Long> enrollmentIds) throws SQLException {
         int deleted = 0;
         for (List<Long> part : Sql.parts(enrollmentIds)) {
-            String in = Sql.placeholders(part.size());
-            try (PreparedStatement files = Sql.prepare(c, "DELETE FROM completion_file WHERE completion_id IN"
+            String in = placeholders(part.size());
+            try (PreparedStatement files = prepare(c, "DELETE FROM completion_file WHERE completion_id IN"
                     + " (SELECT id FROM completion WHERE enrollment_id IN " + in + ")", part);
-                    PreparedStatement rows = Sql.prepare(c, "DELETE FROM completion WHERE enrollment_id IN " + in,
+                    PreparedStatement rows = prepare(c, "DELETE FROM completion WHERE enrollment_id IN " + in,
                             part)) {
                 files.executeUpdate();
                 deleted += rows.executeUpdate();
@@ -215,7 +219,7 @@ final class CompletionStore {
 
     private static List<Completion> list(Connection c, String sql, List<?> params) throws SQLException {
         List<Completion> found = new ArrayList<>();
-        try (PreparedStatement ps = Sql.prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 found.add(new Completion(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4,
                         Long.class), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7),

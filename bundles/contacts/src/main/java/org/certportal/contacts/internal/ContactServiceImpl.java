@@ -25,6 +25,7 @@ import org.certportal.contacts.api.ContactDraft;
 import org.certportal.contacts.api.ContactNames;
 import org.certportal.contacts.api.ContactPermissions;
 import org.certportal.contacts.api.ContactService;
+import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.persistence.api.SchemaMigrator;
@@ -178,7 +179,7 @@ public class ContactServiceImpl implements ContactService {
                     + sortColumn + direction + ", c.id" + direction, ContactEntity.class);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ContactEntity c" + where, Long.class);
             if (!term.isEmpty()) {
-                String prefix = escapeLike(ContactNames.key(term)) + "%";
+                String prefix = JdbcStatements.startsWith(ContactNames.key(term));
                 for (TypedQuery<?> q : new TypedQuery<?>[] { rows, count }) {
                     q.setParameter("prefix", prefix);
                     q.setParameter("exact", term);
@@ -227,10 +228,5 @@ public class ContactServiceImpl implements ContactService {
             throw new IllegalArgumentException("Another contact already has the external identifier '" + externalId
                     + "'.");
         }
-    }
-
-    /** Makes % and _ in user text match themselves. */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

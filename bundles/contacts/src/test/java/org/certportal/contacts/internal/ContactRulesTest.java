@@ -47,9 +47,4 @@ class ContactRulesTest {
         ContactRules.check(draft(null, "x".repeat(100), null, TODAY, "s".repeat(64)), TODAY);
         ContactRules.check(draft(null, "L", null, LocalDate.of(1900, 1, 1), null), TODAY);
     }
-
-    @Test
-    void escapesLikeWildcards() {
-        assertEquals("50\\%\\_a\\\\b", ContactServiceImpl.escapeLike("50%_a\\b"));
-    }
 }

@@ -90,9 +90,4 @@ final class Jdbc {
         }
         return false;
     }
-
-    /** A LIKE pattern matching text that starts with {@code prefix}, escaped with '\'. */
-    static String startsWith(String prefix) {
-        return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
 }

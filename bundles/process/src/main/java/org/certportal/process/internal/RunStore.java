@@ -20,6 +20,7 @@ import org.certportal.process.api.RowState;
 import org.certportal.process.api.RunFilter;
 import org.certportal.process.api.RunState;
 import org.certportal.security.api.Caller;
+import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 
@@ -173,7 +174,7 @@ final class RunStore {
             throws SQLException {
         return list(c, "SELECT " + StoredRun.COLUMNS + " FROM process_run WHERE state IN (?, ?) AND (owner IS NULL"
                 + " OR heartbeat_at IS NULL OR heartbeat_at < ? OR (owner LIKE ? ESCAPE '\\' AND owner <> ?)) ORDER BY id",
-                RunState.RUNNING.name(), RunState.CANCELLING.name(), staleBefore, Jdbc.startsWith(nodePrefix), self);
+                RunState.RUNNING.name(), RunState.CANCELLING.name(), staleBefore, JdbcStatements.startsWith(nodePrefix), self);
     }
 
     private static List<StoredRun> list(Connection c, String sql, Object... args) throws SQLException {

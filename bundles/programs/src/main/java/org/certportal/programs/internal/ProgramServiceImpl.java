@@ -18,6 +18,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.Changes;
+import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.persistence.api.SchemaMigrator;
@@ -324,7 +325,7 @@ public class ProgramServiceImpl implements ProgramService {
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM ProgramEntity p" + where, Long.class);
             for (TypedQuery<?> q : List.of(rows, count)) {
                 if (!term.isEmpty()) {
-                    String prefix = escapeLike(term);
+                    String prefix = JdbcStatements.escapeLike(term);
                     q.setParameter("name", ProgramInput.nameKey(prefix) + "%");
                     q.setParameter("code", prefix.toUpperCase(Locale.ROOT) + "%");
                 }
@@ -544,10 +545,5 @@ public class ProgramServiceImpl implements ProgramService {
                 .field("title", before == null ? null : before.title(), after == null ? null : after.title())
                 .field("date", before == null ? null : before.date(), after == null ? null : after.date())
                 .field("location", before == null ? null : before.location(), after == null ? null : after.location());
-    }
-
-    /** Makes % and _ in user text match themselves. */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
