@@ -1,10 +1,13 @@
 package org.certportal.persistence.api;
 
+import org.osgi.annotation.versioning.ConsumerType;
+
 /**
  * A feature's part of the demo data set, registered as a service; {@code certportal:demo-data}
  * runs the parts in {@link #order()} so that later parts (enrollments) find the earlier ones
  * (contacts, programs) through those features' services.
  */
+@ConsumerType
 public interface DemoData {
 
     /** The name the command takes, e.g. {@code contacts} in {@code contacts=100000}. */

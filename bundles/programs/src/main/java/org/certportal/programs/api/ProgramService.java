@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * Programs, requirements and offerings. Reads need {@link ProgramPermissions#READ}, changes
@@ -12,6 +13,7 @@ import org.certportal.persistence.api.PageRequest;
  * is audited in its transaction. A rule change while the current rules have enrollees starts a new
  * rule version; the current enrollees stay on theirs.
  */
+@ProviderType
 public interface ProgramService {
 
     String SORT_NAME = "name";
