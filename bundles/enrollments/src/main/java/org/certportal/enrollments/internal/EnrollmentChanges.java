@@ -4,15 +4,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -24,15 +20,14 @@ import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.StatusChange;
 import org.certportal.enrollments.api.StatusChangeResult;
-import org.certportal.programs.api.ProgramOptions;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.AccessDeniedException;
 import org.certportal.security.api.SecurityService;
 
 /**
- * Changes of existing enrollments: every status move (approve, decline, earn, cancel, the public
- * {@code changeStatus}) goes through {@link StatusChanges}; dates are edited here too. Each action
- * reads the enrollment once, in the transaction that changes it.
+ * Changes of existing enrollments by staff (dates, approve, decline, cancel) and the public
+ * {@code changeStatus}: every status move goes through {@link StatusChanges} (earning is in
+ * {@link Earning}). Each action reads the enrollment once, in the transaction that changes it.
  */
 final class EnrollmentChanges {
     static final int MAX_REASON = 500;
@@ -89,14 +84,14 @@ final class EnrollmentChanges {
             if (e.status() != CertificationStatus.APPLIED) {
                 throw new IllegalArgumentException("Only an application (status Applied) can be approved.");
             }
-            return one(c, StatusChanges.Move.to(e, CertificationStatus.IN_PROGRESS, null));
+            return statusChanges.one(c, StatusChanges.Move.to(e, CertificationStatus.IN_PROGRESS, null));
         });
     }
 
     Enrollment decline(long enrollmentId, long expectedVersion, String reason) {
         security.require(EnrollmentPermissions.EDIT);
         String why = reason(reason);
-        return store.sql(c -> one(c, StatusChanges.Move.to(EnrollmentStore.current(c, enrollmentId, expectedVersion),
+        return store.sql(c -> statusChanges.one(c, StatusChanges.Move.to(EnrollmentStore.current(c, enrollmentId, expectedVersion),
                 CertificationStatus.DECLINED, why)));
     }
 
@@ -115,7 +110,7 @@ final class EnrollmentChanges {
             if (!cancelAllowed(e)) {
                 throw new AccessDeniedException(CancelPolicy.REFUSED, EnrollmentPermissions.CANCEL_ANY);
             }
-            return one(c, StatusChanges.Move.to(EnrollmentStore.unchanged(e, expectedVersion),
+            return statusChanges.one(c, StatusChanges.Move.to(EnrollmentStore.unchanged(e, expectedVersion),
                     CertificationStatus.CANCELLED, why));
         });
     }
@@ -127,75 +122,6 @@ final class EnrollmentChanges {
         }
         return CancelPolicy.allows(false, security.isPermitted(EnrollmentPermissions.EDIT),
                 programs.rules(e.programId(), e.ruleVersion()).options().enrolleesMayCancel());
-    }
-
-    Enrollment markEarned(long enrollmentId, LocalDate earnedOn) {
-        security.require(EnrollmentPermissions.EDIT);
-        LocalDate today = this.today.get();
-        return store.sql(c -> {
-            Enrollment e = EnrollmentStore.existing(c, enrollmentId);
-            checkEarnable(e, earnedOn, today);
-            ProgramOptions options = programs.rules(e.programId(), e.ruleVersion()).options();
-            return one(c, StatusChanges.Move.earning(e, earnedTarget(options), earnedOn,
-                    EnrollmentDates.certificationExpires(earnedOn, options.validityMonths())));
-        });
-    }
-
-    List<Enrollment> markEarned(Connection connection, Map<Long, LocalDate> earnedOn) {
-        security.require(EnrollmentPermissions.EDIT);
-        LocalDate today = this.today.get();
-        try {
-            List<Long> ids = new ArrayList<>(new TreeSet<>(earnedOn.keySet()));
-            Map<Long, Enrollment> found = EnrollmentQueries.byIds(connection, ids).stream()
-                    .collect(Collectors.toMap(Enrollment::id, e -> e));
-            List<Enrollment> rows = new ArrayList<>();
-            for (Long id : ids) {
-                Enrollment e = found.get(id);
-                if (e == null) {
-                    throw new IllegalArgumentException("No enrollment with id " + id + ".");
-                }
-                checkEarnable(e, earnedOn.get(id), today);
-                rows.add(e);
-            }
-            Map<Long, Enrollment> changed = new HashMap<>();
-            for (List<StatusChanges.Move> moves : earning(rows, e -> earnedOn.get(e.id())).values()) {
-                all(connection, moves).forEach(e -> changed.put(e.id(), e));
-            }
-            return ids.stream().map(changed::get).toList();
-        } catch (SQLException ex) {
-            throw new IllegalStateException("The enrollments could not be marked earned: " + ex.getMessage(), ex);
-        }
-    }
-
-    int markEarnedAll(List<Long> enrollmentIds, LocalDate earnedOn) {
-        security.require(EnrollmentPermissions.EDIT);
-        LocalDate today = this.today.get();
-        if (earnedOn == null || earnedOn.isAfter(today)) {
-            throw new IllegalArgumentException("The date earned is required and cannot be in the future.");
-        }
-        if (EnrollmentStore.missing(enrollmentIds)) {
-            throw new IllegalArgumentException("Choose at least one enrollment to mark earned.");
-        }
-        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(enrollmentIds));
-        List<Enrollment> rows = store.sql(c -> EnrollmentQueries.byIds(c, ids));
-        Set<Long> found = rows.stream().map(Enrollment::id).collect(Collectors.toSet());
-        Set<Long> refused = new TreeSet<>(ids);
-        refused.removeAll(found);
-        rows.stream().filter(e -> e.status() != CertificationStatus.IN_PROGRESS || e.enrolledOn().isAfter(earnedOn))
-                .forEach(e -> refused.add(e.id()));
-        if (!refused.isEmpty()) {
-            throw new IllegalArgumentException("These enrollments are not in progress since " + earnedOn
-                    + " or do not exist: " + refused.stream().limit(50).map(String::valueOf)
-                            .collect(Collectors.joining(", ")) + (refused.size() > 50 ? ", …" : "")
-                    + ". Nothing was marked earned.");
-        }
-        int changed = 0;
-        for (List<StatusChanges.Move> moves : earning(rows, e -> earnedOn).values()) {
-            for (List<StatusChanges.Move> chunk : EnrollmentQueries.parts(moves)) {
-                changed += store.sql(c -> all(c, chunk)).size();
-            }
-        }
-        return changed;
     }
 
     /** The public door: ids and versions as the caller gives them, rows read once, moves as the table allows. */
@@ -237,54 +163,6 @@ final class EnrollmentChanges {
             return new StatusChangeResult(result.changed(), refused);
         } catch (SQLException e) {
             throw new IllegalStateException("The statuses could not be changed: " + e.getMessage(), e);
-        }
-    }
-
-    /** One enrollment's move, audited on its own; refused by the table means nothing changes. */
-    private Enrollment one(Connection c, StatusChanges.Move move) throws SQLException {
-        StatusChangeResult result = statusChanges.change(c, List.of(move), null, StatusChanges.Audit.EACH);
-        if (!result.refused().isEmpty()) {
-            throw new IllegalArgumentException(result.refused().get(0).reason());
-        }
-        return result.changed().get(0);
-    }
-
-    /** Many earning moves to one status, audited in one entry that names them all; all or nothing. */
-    private List<Enrollment> all(Connection c, List<StatusChanges.Move> moves) throws SQLException {
-        StatusChangeResult result = statusChanges.change(c, moves, null, StatusChanges.Audit.ONE_FOR_ALL);
-        if (!result.refused().isEmpty()) {
-            throw new IllegalArgumentException(result.refused().get(0).reason() + " Nothing was marked earned.");
-        }
-        return result.changed();
-    }
-
-    /** The earning moves by target status, each program version's rules read once. */
-    private Map<CertificationStatus, List<StatusChanges.Move>> earning(List<Enrollment> rows,
-            Function<Enrollment, LocalDate> earnedOn) {
-        Map<String, ProgramOptions> options = new HashMap<>();
-        Map<CertificationStatus, List<StatusChanges.Move>> byTarget = new HashMap<>();
-        for (Enrollment e : rows) {
-            ProgramOptions o = options.computeIfAbsent(e.programId() + "/" + e.ruleVersion(),
-                    k -> programs.rules(e.programId(), e.ruleVersion()).options());
-            LocalDate on = earnedOn.apply(e);
-            byTarget.computeIfAbsent(earnedTarget(o), k -> new ArrayList<>()).add(StatusChanges.Move.earning(e,
-                    earnedTarget(o), on, EnrollmentDates.certificationExpires(on, o.validityMonths())));
-        }
-        return byTarget;
-    }
-
-    private static CertificationStatus earnedTarget(ProgramOptions options) {
-        return options.adminReviewOfCertification() ? CertificationStatus.ADMIN_REVIEW : CertificationStatus.ACTIVE;
-    }
-
-    private static void checkEarnable(Enrollment e, LocalDate earnedOn, LocalDate today) {
-        if (earnedOn == null || earnedOn.isAfter(today) || earnedOn.isBefore(e.enrolledOn())) {
-            throw new IllegalArgumentException("The date earned must lie between the enrollment date ("
-                    + e.enrolledOn() + ") and today.");
-        }
-        if (e.status() != CertificationStatus.IN_PROGRESS) {
-            throw new IllegalArgumentException("Only an enrollment in progress can be earned; this one is "
-                    + e.status().title().toLowerCase(Locale.ROOT) + ".");
         }
     }
 

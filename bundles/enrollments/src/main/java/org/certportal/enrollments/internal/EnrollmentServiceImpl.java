@@ -43,10 +43,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 
 /**
  * The enrollment service: holds the references and hands each call to the class doing that job
- * ({@link Enrolling}, {@link EnrollmentReads}, {@link EnrollmentChanges} with every status move
- * through {@link StatusChanges}, {@link Purging}, {@link Transcripts}). Immediate: the schema is
- * migrated when the bundle starts, and a failed migration leaves the service unregistered (logged by
- * SCR).
+ * ({@link Enrolling}, {@link EnrollmentReads}, {@link EnrollmentChanges} and {@link Earning} with
+ * every status move through {@link StatusChanges}, {@link Purging}, {@link Transcripts}).
+ * Immediate: the schema is migrated when the bundle starts, and a failed migration leaves the service
+ * unregistered (logged by SCR).
  */
 @Component(immediate = true)
 public class EnrollmentServiceImpl implements EnrollmentService {
@@ -59,6 +59,7 @@ public class EnrollmentServiceImpl implements EnrollmentService {
     private final Enrolling enrolling;
     private final EnrollmentReads reads;
     private final EnrollmentChanges changes;
+    private final Earning earning;
     private final Purging purging;
     private final Transcripts transcripts;
     private volatile SettingsService settings;
@@ -81,8 +82,9 @@ public class EnrollmentServiceImpl implements EnrollmentService {
         EnrollmentStore store = new EnrollmentStore(jpa);
         this.enrolling = new Enrolling(store, security, programs, audit, clock, this::today);
         this.reads = new EnrollmentReads(store, security, programs, () -> progress, this::today);
-        this.changes = new EnrollmentChanges(store, security, programs, audit, new StatusChanges(audit, clock),
-                this::today);
+        StatusChanges statusChanges = new StatusChanges(audit, clock);
+        this.changes = new EnrollmentChanges(store, security, programs, audit, statusChanges, this::today);
+        this.earning = new Earning(store, security, programs, statusChanges, this::today);
         this.purging = new Purging(store, security, audit, dataOwners, this::today);
         this.transcripts = new Transcripts(store, security, programs, reads, this::today);
     }
@@ -205,23 +207,23 @@ public class EnrollmentServiceImpl implements EnrollmentService {
 
     @Override
     public Enrollment markEarned(long enrollmentId, LocalDate earnedOn) {
-        return changes.markEarned(enrollmentId, earnedOn);
+        return earning.markEarned(enrollmentId, earnedOn);
     }
 
     @Override
     public Enrollment markEarned(Connection connection, long enrollmentId, LocalDate earnedOn) {
-        return changes.markEarned(connection, Map.of(enrollmentId, earnedOn == null ? LocalDate.MIN : earnedOn))
+        return earning.markEarned(connection, Map.of(enrollmentId, earnedOn == null ? LocalDate.MIN : earnedOn))
                 .get(0);
     }
 
     @Override
     public List<Enrollment> markEarned(Connection connection, Map<Long, LocalDate> earnedOn) {
-        return changes.markEarned(connection, earnedOn);
+        return earning.markEarned(connection, earnedOn);
     }
 
     @Override
     public int markEarnedAll(List<Long> enrollmentIds, LocalDate earnedOn) {
-        return changes.markEarnedAll(enrollmentIds, earnedOn);
+        return earning.markEarnedAll(enrollmentIds, earnedOn);
     }
 
     @Override

@@ -122,6 +122,19 @@ public final class StatusChanges {
         return new StatusChangeResult(changed, refused);
     }
 
+    /**
+     * One enrollment's move by a person, audited on its own.
+     *
+     * @throws IllegalArgumentException with the table's sentence when the move is not allowed
+     */
+    Enrollment one(Connection c, Move move) throws SQLException {
+        StatusChangeResult result = change(c, List.of(move), null, Audit.EACH);
+        if (!result.refused().isEmpty()) {
+            throw new IllegalArgumentException(result.refused().get(0).reason());
+        }
+        return result.changed().get(0);
+    }
+
     private static void write(Connection c, List<Move> moves, Instant now) throws SQLException {
         Timestamp at = Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC));
         try (PreparedStatement update = c.prepareStatement(UPDATE)) {
