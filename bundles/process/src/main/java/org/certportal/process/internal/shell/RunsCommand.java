@@ -52,7 +52,7 @@ public class RunsCommand implements Action {
             }
         }
         Page<ProcessRun> page = processes.runs(new RunFilter(type, states, user),
-                PageRequest.first(Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT))));
+                PageRequest.first(limit));
         page.items().forEach(r -> System.out.println(ShellText.summary(r)));
         System.out.println(page.items().size() + " of " + page.total() + " run(s)");
         return null;

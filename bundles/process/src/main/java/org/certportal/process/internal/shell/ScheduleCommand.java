@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +30,9 @@ import org.certportal.process.api.ScheduleRequest;
                 + " back. process:schedules lists them; process:cancel --schedule ID stops one.")
 @Service
 public class ScheduleCommand implements Action {
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd[ HH:mm]");
+    // strict: 2030-02-30 is refused, not read as the 28th
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("uuuu-MM-dd[ HH:mm]")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     @Reference
     ProcessService processes;

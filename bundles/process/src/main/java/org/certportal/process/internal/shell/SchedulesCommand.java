@@ -33,7 +33,7 @@ public class SchedulesCommand implements Action {
     @Override
     public Object execute() {
         Page<ProcessSchedule> page = processes.schedules(type, all ? null : ScheduleState.ACTIVE,
-                PageRequest.first(Math.max(1, Math.min(limit, PageRequest.MAX_LIMIT))));
+                PageRequest.first(limit));
         for (ProcessSchedule s : page.items()) {
             System.out.printf("%6d  %-24s %-9s %-7s next %s  first %s %s%s%s  by %s%s%n", s.id(), s.typeId(),
                     s.state().name().toLowerCase(), s.recurrence().name().toLowerCase(), ShellText.time(s.nextFireAt()),

@@ -60,8 +60,7 @@ public class ShowCommand implements Action {
         System.out.println("Files:      " + String.join(", ", processes.resultFiles(id)));
         if (rows != null) {
             RowState state = rows.equalsIgnoreCase("all") ? null : rowState(rows);
-            Page<RowResult> page = processes.rows(id, state, PageRequest.first(Math.max(1,
-                    Math.min(limit, PageRequest.MAX_LIMIT))));
+            Page<RowResult> page = processes.rows(id, state, PageRequest.first(limit));
             for (RowResult row : page.items()) {
                 System.out.printf("%8d  %-30s %-8s %s%n", row.seq(), row.key(), row.state().name().toLowerCase(Locale.ROOT),
                         row.message() == null ? "" : row.message());

@@ -33,8 +33,7 @@ public class ProgramsCommand implements Action {
 
     @Override
     public Object execute() {
-        Page<ProgramSummary> page = programs.search(text, status(), PageRequest.first(Math.max(1, Math.min(limit,
-                PageRequest.MAX_LIMIT))).sortedBy(ProgramService.SORT_CODE, true));
+        Page<ProgramSummary> page = programs.search(text, status(), PageRequest.first(limit).sortedBy(ProgramService.SORT_CODE, true));
         System.out.printf("%-32s %-9s %5s %4s  %s%n", "CODE", "STATUS", "REQS", "RULE", "NAME");
         for (ProgramSummary p : page.items()) {
             System.out.printf("%-32s %-9s %5d %4d  %s%n", p.code(), p.status(), p.requirementCount(), p.ruleVersion(),
