@@ -2,7 +2,8 @@
  * Enrollments: contacts in certification programs, their dates, certification statuses and
  * progress; the SPIs through which other features add progress and purge their own data. Besides
  * this API the feature publishes one read contract in the database: the view
- * {@code enrollment_summary} (id, contact_id, program_id, status), which other features may join to
+ * {@code enrollment_summary} (id, contact_id, program_id, status, the rule version, cycle and dates;
+ * its changelog lists the columns), which other features may join to
  * sort and filter at scale; they never name the {@code enrollment} table. Statuses change only
  * through this API ({@link org.certportal.enrollments.api.EnrollmentService#changeStatus} for processes
  * moving many), checked against the status rules and audited once per change.

@@ -22,6 +22,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.certportal.contacts.api.ContactDraft;
+import org.certportal.contacts.api.ContactNames;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.persistence.api.PageRequest;
 
@@ -112,7 +113,7 @@ public class ContactsBenchmarkCommand implements Action {
                         insert.setLong(1, ++id);
                         insert.setString(2, d.givenName());
                         insert.setString(3, d.familyName());
-                        insert.setString(4, d.familyName().toLowerCase(Locale.ROOT));
+                        insert.setString(4, ContactNames.key(d.familyName()));
                         insert.setString(5, d.email());
                         insert.setDate(6, Date.valueOf(d.birthDate()));
                         insert.setString(7, d.externalId());
