@@ -1,7 +1,10 @@
 package org.certportal.enrollments.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import org.certportal.enrollments.api.CertificationStatus;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,5 +22,14 @@ class CancelPolicyTest {
     void adminsAlwaysStaffOnlyWhenTheProgramLetsEnrolleesCancel(boolean cancelAny, boolean edit,
             boolean enrolleesMayCancel, boolean allowed) {
         assertEquals(allowed, CancelPolicy.allows(cancelAny, edit, enrolleesMayCancel));
+    }
+
+    @Test
+    void theStatusRulesSpeakFirstThenTheRoleAndTheProgram() {
+        assertEquals("An enrollment that is cancelled cannot become cancelled.",
+                CancelPolicy.refusal(CertificationStatus.CANCELLED, true, true, true), "not even an admin");
+        assertEquals(CancelPolicy.REFUSED, CancelPolicy.refusal(CertificationStatus.IN_PROGRESS, false, true, false));
+        assertNull(CancelPolicy.refusal(CertificationStatus.IN_PROGRESS, false, true, true));
+        assertNull(CancelPolicy.refusal(CertificationStatus.ACTIVE, true, true, false));
     }
 }
