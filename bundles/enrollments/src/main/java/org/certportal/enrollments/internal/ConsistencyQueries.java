@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.certportal.enrollments.api.Enrollment;
+import org.certportal.persistence.api.JdbcStatements;
 
 /**
  * The SQL of the consistency checker: {@link ConsistencyRules} as a WHERE clause, so the database
@@ -54,7 +55,7 @@ public final class ConsistencyQueries {
             sql.append(" OR (e.status = 'IN_PROGRESS' AND e.earned_on IS NULL)");
         }
         sql.append(") ORDER BY e.id");
-        try (PreparedStatement s = EnrollmentQueries.prepare(c, sql.toString(), params)) {
+        try (PreparedStatement s = JdbcStatements.prepare(c, sql.toString(), params)) {
             s.setFetchSize(FETCH);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

@@ -1,5 +1,9 @@
 package org.certportal.enrollments.internal;
 
+import static org.certportal.persistence.api.JdbcStatements.escapeLike;
+import static org.certportal.persistence.api.JdbcStatements.placeholders;
+import static org.certportal.persistence.api.JdbcStatements.prepare;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -286,11 +290,6 @@ final class EnrollmentQueries {
         return parts;
     }
 
-    /** Makes % and _ in user text match themselves. */
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
     private static final String JOIN = " JOIN contact_summary c ON c.id = e.contact_id";
 
     /** Purge candidates; one parameter: today. */
@@ -367,22 +366,5 @@ final class EnrollmentQueries {
             }
         }
         return found;
-    }
-
-    static String placeholders(int n) {
-        return "(" + String.join(",", java.util.Collections.nCopies(n, "?")) + ")";
-    }
-
-    static PreparedStatement prepare(Connection c, String sql, List<Object> params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        try {
-            for (int i = 0; i < params.size(); i++) {
-                ps.setObject(i + 1, params.get(i));
-            }
-            return ps;
-        } catch (SQLException | RuntimeException e) {
-            ps.close();
-            throw e;
-        }
     }
 }

@@ -26,11 +26,6 @@ class EnrollmentQueriesTest {
     }
 
     @Test
-    void likeWildcardsInUserTextMatchThemselves() {
-        assertEquals("50\\%\\_a\\\\", EnrollmentQueries.escapeLike("50%_a\\"));
-    }
-
-    @Test
     void idListsAreCutIntoPartsOfAThousand() {
         List<Integer> all = java.util.stream.IntStream.range(0, 2500).boxed().toList();
         assertEquals(List.of(1000, 1000, 500), EnrollmentQueries.parts(all).stream().map(List::size).toList());
