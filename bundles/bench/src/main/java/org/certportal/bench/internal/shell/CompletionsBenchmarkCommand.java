@@ -18,12 +18,10 @@ import org.certportal.bench.internal.CompletionBenchmark;
 import org.certportal.completions.api.CompletionService;
 import org.certportal.completions.api.ImportMode;
 import org.certportal.completions.api.ImportReport;
-import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactDraft;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentService;
-import org.certportal.persistence.api.PageRequest;
 import org.certportal.programs.api.GradeType;
 import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramDraft;
@@ -74,11 +72,12 @@ public class CompletionsBenchmarkCommand implements Action {
         String prefix = "CB" + seed + "-";
         List<ContactDraft> drafts = new ArrayList<>();
         for (int i = 0; i < people; i++) {
-            // the family name carries the run's prefix too: the contacts are found again by a name search
-            drafts.add(new ContactDraft("Bench", prefix + i, null, null, prefix + i));
+            drafts.add(new ContactDraft("Bench", "Completer " + i, null, null, prefix + i));
         }
         contacts.createAll(drafts);
-        Map<String, Long> contactIds = contactIds(prefix);
+        Map<String, Long> contactIds = new HashMap<>();
+        contacts.findByExternalIds(drafts.stream().map(ContactDraft::externalId).toList())
+                .forEach((externalId, contact) -> contactIds.put(externalId, contact.id()));
         LocalDate today = completions.today();
         Map<Long, Long> enrollmentByContact = new HashMap<>();
         for (Enrollment e : enrollments.enroll(program.id(), new ArrayList<>(contactIds.values()),
@@ -121,17 +120,5 @@ public class CompletionsBenchmarkCommand implements Action {
         Program withRequirements = programs.find(p.id()).orElseThrow();
         programs.changeStatus(p.id(), withRequirements.version(), ProgramStatus.ACTIVE);
         return programs.find(p.id()).orElseThrow();
-    }
-
-    /** External identifier to id of the contacts whose family name starts with the prefix, a page at a time. */
-    private Map<String, Long> contactIds(String prefix) {
-        Map<String, Long> ids = new HashMap<>();
-        List<Contact> page;
-        do {
-            page = contacts.search(prefix, new PageRequest(ids.size(), PageRequest.MAX_LIMIT,
-                    ContactService.SORT_EXTERNAL_ID, true)).items();
-            page.forEach(c -> ids.put(c.externalId(), c.id()));
-        } while (page.size() == PageRequest.MAX_LIMIT);
-        return ids;
     }
 }
