@@ -52,7 +52,7 @@ final class EngineFixture {
         this.dataSource = dataSource;
         migrator = new LiquibaseSchemaMigrator(dataSource);
         audit = new AuditLogImpl(security, migrator, dataSource);
-        mail = new MailOutboxImpl(security, migrator, dataSource, audit);
+        mail = MailOutboxImpl.migrating(security, migrator, dataSource, audit);
         types.add(counter);
         service = newService(clock == null ? this.clock : clock);
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
