@@ -3,9 +3,6 @@ package org.certportal.completions.internal;
 import static org.certportal.persistence.api.JdbcStatements.placeholders;
 import static org.certportal.persistence.api.JdbcStatements.prepare;
 
-import static org.certportal.persistence.api.JdbcStatements.placeholders;
-import static org.certportal.persistence.api.JdbcStatements.prepare;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
