@@ -140,6 +140,14 @@ public class CertificationBrowserIT extends BrowserTest {
         click("enrollment-cancel");
         confirmDialog();
         until(d -> "1".equals(tracker("tracker-grace")) && "0 of 2".equals(tracker("tracker-earned")));
+        // for the staff guide: the same enrollees on the Tracking page, and one enrollment's status there
+        browser.get(URL + "/tracking");
+        type("tracking-search", tag);
+        until(d -> cells("tracking-grid").contains(tag + "-1"));
+        documentScreenshot("tracking");
+        clickCell("tracking-grid", tag + "-1");
+        shown("status-current");
+        documentScreenshot("tracking-status");
         signOut();
 
         // purge: refused to Staff, done by a Certification Manager
