@@ -23,8 +23,9 @@ final class StatusRules {
         NEXT.put(CertificationStatus.IN_PROGRESS, EnumSet.of(CertificationStatus.ACTIVE,
                 CertificationStatus.ADMIN_REVIEW, CertificationStatus.EXPIRED, CertificationStatus.NOT_COMPLETED,
                 CertificationStatus.INACTIVE, CertificationStatus.CANCELLED));
+        // an Admin Review is resolved: approved (Active) or rejected (Not completed), by tracking
         NEXT.put(CertificationStatus.ADMIN_REVIEW, EnumSet.of(CertificationStatus.ACTIVE, CertificationStatus.DECLINED,
-                CertificationStatus.CANCELLED));
+                CertificationStatus.NOT_COMPLETED, CertificationStatus.CANCELLED));
         NEXT.put(CertificationStatus.ACTIVE, EnumSet.of(CertificationStatus.EXPIRED, CertificationStatus.INACTIVE,
                 CertificationStatus.CANCELLED));
     }
