@@ -1,8 +1,12 @@
 package org.certportal.ui.internal;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.certportal.security.api.Caller;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.internal.home.HomeCards;
+import org.certportal.ui.spi.RegisteredView;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
@@ -10,8 +14,8 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinService;
 
 /**
- * What the portal's views need from OSGi: the security service and the view whiteboard. One per
- * servlet, kept as an attribute of the Vaadin context (the shell's own pages are built by Vaadin, not by DS).
+ * What the portal's views need from OSGi: the security service, the view whiteboard and the home
+ * page's cards. One per servlet, kept as an attribute of the Vaadin context (the shell's own pages are built by Vaadin, not by DS).
  */
 public final class PortalContext {
     /** Routes of the shell itself. */
@@ -19,20 +23,24 @@ public final class PortalContext {
 
     private final ServiceTracker<SecurityService, SecurityService> security;
     private final ViewWhiteboard views;
+    private final HomeCards cards;
 
     private PortalContext(BundleContext context, RouteConfiguration routes) {
         this.security = new ServiceTracker<>(context, SecurityService.class, null);
         this.views = new ViewWhiteboard(context, routes, security::getService, SHELL_ROUTES);
+        this.cards = new HomeCards(context);
     }
 
     static PortalContext open(BundleContext context, RouteConfiguration routes) {
         PortalContext portal = new PortalContext(context, routes);
         portal.security.open();
         portal.views.open();
+        portal.cards.open();
         return portal;
     }
 
     void close() {
+        cards.close();
         views.close();
         security.close();
     }
@@ -53,5 +61,14 @@ public final class PortalContext {
 
     ViewWhiteboard views() {
         return views;
+    }
+
+    /** The routes of the views this caller may open now. */
+    public Set<String> routesVisibleTo(Caller caller) {
+        return views.visibleTo(caller).stream().map(RegisteredView::route).collect(Collectors.toSet());
+    }
+
+    public HomeCards cards() {
+        return cards;
     }
 }

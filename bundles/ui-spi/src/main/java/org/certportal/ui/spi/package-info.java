@@ -4,11 +4,14 @@
  * the contribution for each new view, so the view gets its services from the contribution's
  * references. {@link org.certportal.ui.spi.Pages} turns a lazy component's query into the page the
  * services take.
+ * {@link org.certportal.ui.spi.HomeCard} services put a number with a link on the home page of
+ * the users holding its permission.
  * <p>
+ * 2.1: home page cards ({@link org.certportal.ui.spi.HomeCard}).
  * 2.0: {@code Services} (a static service lookup for views) is gone; contributions build their
  * views ({@link org.certportal.ui.spi.ViewContribution#createView()}).
  */
-@Version("2.0.0")
+@Version("2.1.0")
 package org.certportal.ui.spi;
 
 import org.osgi.annotation.versioning.Version;
