@@ -64,6 +64,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Completions in the portal database: SQL on the connection of an Aries JPA transaction, so the
@@ -83,7 +84,10 @@ public class CompletionServiceImpl implements CompletionService {
     private final AuditLog audit;
     private final Clock clock;
     private final Earning earning;
-    private volatile SettingsService settings;
+    /** The organisation's limits and time zone; the defaults while settings are away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile SettingsService settings;
 
     @Activate
     public CompletionServiceImpl(@Reference(target = "(osgi.unit.name=certportal-completions)") JpaTemplate jpa,
@@ -104,17 +108,6 @@ public class CompletionServiceImpl implements CompletionService {
         this.contacts = contacts;
         this.clock = clock;
         this.earning = new Earning(enrollments, contacts, outbox, audit);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setSettings(SettingsService service) {
-        settings = service;
-    }
-
-    void unsetSettings(SettingsService service) {
-        if (settings == service) {
-            settings = null;
-        }
     }
 
     /** The settings in force; the defaults while the settings feature is away. */

@@ -107,7 +107,7 @@ final class Portal implements AutoCloseable {
         schema = new CompletionsSchema(migrator);
         service = new CompletionServiceImpl(jpa, security, audit, programs, enrollments, contacts,
                 otherOutbox == null ? outbox : otherOutbox, Clock.systemUTC());
-        service.setSettings(new Settings());
+        service.settings = new Settings();
     }
 
     static ProgramOptions options(boolean inOrder, boolean adminReview) {

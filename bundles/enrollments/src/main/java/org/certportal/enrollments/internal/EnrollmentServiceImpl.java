@@ -40,6 +40,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The enrollment service: holds the references and hands each call to the class doing that job
@@ -62,8 +63,15 @@ public class EnrollmentServiceImpl implements EnrollmentService {
     private final Earning earning;
     private final Purging purging;
     private final Transcripts transcripts;
-    private volatile SettingsService settings;
-    private volatile RequirementProgress progress;
+    private final EnrollmentCounts counts;
+    /** The organisation's time zone for "today"; the system's while settings are away. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile SettingsService settings;
+    /** Completions' view of each requirement, when completions is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile RequirementProgress progress;
 
     @Activate
     public EnrollmentServiceImpl(@Reference(target = "(osgi.unit.name=certportal-enrollments)") JpaTemplate jpa,
@@ -87,28 +95,7 @@ public class EnrollmentServiceImpl implements EnrollmentService {
         this.earning = new Earning(store, security, programs, statusChanges, this::today);
         this.purging = new Purging(store, security, audit, dataOwners, this::today);
         this.transcripts = new Transcripts(store, security, programs, reads, this::today);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setSettings(SettingsService service) {
-        settings = service;
-    }
-
-    void unsetSettings(SettingsService service) {
-        if (settings == service) {
-            settings = null;
-        }
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void setProgress(RequirementProgress service) {
-        progress = service;
-    }
-
-    void unsetProgress(RequirementProgress service) {
-        if (progress == service) {
-            progress = null;
-        }
+        this.counts = new EnrollmentCounts(store, security);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -147,6 +134,16 @@ public class EnrollmentServiceImpl implements EnrollmentService {
     @Override
     public Page<EnrolleeRow> enrollees(long programId, EnrolleeFilter filter, PageRequest page) {
         return reads.enrollees(programId, filter, page);
+    }
+
+    @Override
+    public long countEnrolled(LocalDate from, LocalDate to) {
+        return counts.enrolledBetween(from, to);
+    }
+
+    @Override
+    public long countExpiring(LocalDate from, LocalDate to) {
+        return counts.expiringBetween(from, to);
     }
 
     @Override

@@ -72,7 +72,7 @@ class CancelClickQueriesIT {
                 BigDecimal.ZERO, RecertificationBasis.COMPLETION_DATE, null));
         service = new EnrollmentServiceImpl(jpa, security, migrator, audit, counting(programs),
                 Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
-        service.setSettings(new SettingsService() {
+        service.settings = new SettingsService() {
             @Override
             public OrganisationSettings current() {
                 settingsRead.incrementAndGet();
@@ -83,11 +83,11 @@ class CancelClickQueriesIT {
             public OrganisationSettings update(OrganisationSettings settings) {
                 throw new UnsupportedOperationException();
             }
-        });
-        service.setProgress(id -> {
+        };
+        service.progress = id -> {
             statesRead.incrementAndGet();
             return Map.of(11L, new RequirementState(RequirementState.COMPLETE, TODAY, "A"));
-        });
+        };
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("INSERT INTO enrollment (id,"
                 + " contact_id, program_id, rule_version, cycle, enrolled_on, grace_period_begins, expires_on, earned_on,"
                 + " status, status_changed_at, version) VALUES (7, 1007, ?, 1, 1, ?, ?, ?, NULL, 'IN_PROGRESS', ?, 0)")) {

@@ -33,6 +33,7 @@ import org.certportal.audit.internal.AuditPermissionProvider;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.RequirementState;
+import org.certportal.enrollments.internal.process.CheckerAccess;
 import org.certportal.enrollments.internal.process.ConsistencyChecker;
 import org.certportal.mail.internal.MailOutboxImpl;
 import org.certportal.persistence.api.PageRequest;
@@ -100,7 +101,7 @@ class ConsistencyCheckerIT {
         programs.add(PLAIN, "PLAIN", options(false));
         programs.add(REVIEWED, "REV", options(true));
         enrollments = new EnrollmentServiceImpl(jpa, security, migrator, audit, programs, CLOCK);
-        enrollments.setSettings(new Berlin());
+        enrollments.settings = new Berlin();
         checker = new ConsistencyChecker(security, enrollments, programs, audit, CLOCK);
         engine = new ProcessHarness(security, migrator, ds, audit,
                 MailOutboxImpl.migrating(security, migrator, ds, audit),
@@ -272,7 +273,7 @@ class ConsistencyCheckerIT {
         RequirementState complete = new RequirementState(RequirementState.COMPLETE, LocalDate.of(2025, 3, 1), null);
         RequirementState last = new RequirementState(RequirementState.COMPLETE, LocalDate.of(2025, 5, 20), "A");
         // program PLAIN's requirements are 11, 12 and 13; enrollment 6 lacks one
-        checker.setProgress(id -> id == 14 ? Map.of(11L, complete, 12L, last, 13L, complete)
+        CheckerAccess.progress(checker, id -> id == 14 ? Map.of(11L, complete, 12L, last, 13L, complete)
                 : id == 6 ? Map.of(11L, complete, 12L, last) : Map.of());
 
         ProcessRun run = run(Map.of("fix", "true"), RunOptions.run());

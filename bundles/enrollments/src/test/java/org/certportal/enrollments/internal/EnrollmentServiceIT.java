@@ -474,7 +474,7 @@ class EnrollmentServiceIT {
                 none.stream().map(s -> s.requirement().title()).toList());
         assertTrue(none.stream().allMatch(s -> s.state().equals(RequirementState.none())));
 
-        service.setProgress(id -> Map.of(PLAIN * 10 + 2, new RequirementState("Complete", TODAY.minusDays(9), "91")));
+        service.progress = id -> Map.of(PLAIN * 10 + 2, new RequirementState("Complete", TODAY.minusDays(9), "91"));
         assertEquals("91", service.progress(e.id()).get(1).state().grade());
 
         security.as(Role.STUDENT_RECORDS);
@@ -574,12 +574,12 @@ class EnrollmentServiceIT {
     void todayIsTheOrganisationsTodayInItsTimeZone(String db) throws Exception {
         start(db);
         assertEquals(TODAY, service.today(), "UTC without settings");
-        service.setSettings(new FixedSettings(ZoneId.of("Pacific/Kiritimati")));
+        service.settings = new FixedSettings(ZoneId.of("Pacific/Kiritimati"));
         assertEquals(TODAY.plusDays(1), service.today(), "noon UTC is already tomorrow at UTC+14");
         contacts(1, 1);
         assertEquals(TODAY.plusDays(1), service.enroll(PLAIN, List.of(1L), TODAY.plusDays(1)).enrolled().get(0)
                 .enrolledOn(), "not in the future there");
-        service.setSettings(new FixedSettings(ZoneId.of("Pacific/Pago_Pago")));
+        service.settings = new FixedSettings(ZoneId.of("Pacific/Pago_Pago"));
         assertEquals(TODAY, service.today());
     }
 

@@ -28,6 +28,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Queues messages on the caller's connection and reads the outbox with its own. Immediate: the
@@ -43,7 +44,8 @@ public class MailOutboxImpl implements MailOutbox {
     private final Clock clock;
 
     /** The dispatcher, while its configuration is valid; it references this service, hence optional and dynamic. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     volatile OutboxWakeUp wakeUp;
 
     @Activate

@@ -58,6 +58,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The engine's API: checks, stores and reads; the {@link ProcessEngine} executes. Immediate: the
@@ -79,15 +80,18 @@ public class ProcessServiceImpl implements ProcessService {
     private final Clock clock;
 
     /** The engine, while its configuration is valid; it references this service, hence optional and dynamic. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     volatile EngineWakeUp wakeUp;
 
     /** The organisation's time zone for schedules given without one; the system's when absent. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     volatile SettingsService settings;
 
     /** The accounts, for the address of whoever starts or schedules a run without naming one. */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
     volatile UserDirectory users;
 
     @Activate
@@ -339,6 +343,16 @@ public class ProcessServiceImpl implements ProcessService {
             }
         });
         return new Page<>(runs.items().stream().map(r -> r.toApi(now)).toList(), runs.total());
+    }
+
+    @Override
+    public long countRuns(RunFilter filter, Instant finishedSince) {
+        security.require(ProcessPermissions.READ);
+        return sql(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                return RunStore.count(c, filter == null ? RunFilter.all() : filter, finishedSince);
+            }
+        });
     }
 
     @Override

@@ -33,6 +33,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * The consistency checker as a process: finds the enrollments whose stored status disagrees with
@@ -54,7 +55,10 @@ public class ConsistencyChecker implements ProcessType {
     private final ProgramService programs;
     private final StatusChanges statusChanges;
     /** The completions feature's records, when it is there: all requirements complete means earned. */
-    private volatile RequirementProgress progress;
+    /** Completions' view of each requirement, when completions is installed. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile RequirementProgress progress;
 
     @Activate
     public ConsistencyChecker(@Reference SecurityService security, @Reference EnrollmentService enrollments,
@@ -69,17 +73,6 @@ public class ConsistencyChecker implements ProcessType {
         this.enrollments = enrollments;
         this.programs = programs;
         this.statusChanges = new StatusChanges(audit, clock);
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    public void setProgress(RequirementProgress source) {
-        progress = source;
-    }
-
-    public void unsetProgress(RequirementProgress source) {
-        if (progress == source) {
-            progress = null;
-        }
     }
 
     @Override
