@@ -5,11 +5,13 @@ import static org.certportal.enrollments.api.CertificationStatus.IN_PROGRESS;
 import static org.certportal.tracking.internal.TrackingPortal.CPA;
 import static org.certportal.tracking.internal.TrackingPortal.RN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,11 +19,15 @@ import java.util.stream.Stream;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.persistence.testing.TestDatabases;
 import org.certportal.process.api.ProcessRun;
+import org.certportal.process.api.ProcessSchedule;
+import org.certportal.process.api.ProcessService;
+import org.certportal.process.api.Recurrence;
 import org.certportal.process.api.RowResult;
 import org.certportal.process.api.RowState;
 import org.certportal.process.api.RunOptions;
 import org.certportal.security.api.AccessDeniedException;
 import org.certportal.security.api.Role;
+import org.certportal.tracking.internal.process.DefaultExpirySchedule;
 import org.certportal.tracking.internal.process.ExpiryProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,6 +105,25 @@ class ExpiryProcessIT {
         p.security.as(Role.STAFF);
         assertThrows(AccessDeniedException.class, () -> p.engine.service().start(ExpiryProcess.ID, Map.of(),
                 RunOptions.run()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theDefaultDailyScheduleIsCreatedOnceAndNeverAgainOnceAnAdministratorCancelledIt(String db)
+            throws SQLException {
+        TrackingPortal p = start(db, TrackingPortal.NOW);
+        ProcessService processes = p.engine.service();
+        p.security.as(Role.SYSADMIN);
+        LocalDateTime now = LocalDateTime.of(2026, 3, 1, 12, 0);
+        Long id = DefaultExpirySchedule.createIfNone(processes, now);
+        ProcessSchedule schedule = processes.findSchedule(id).orElseThrow();
+        assertEquals(Recurrence.DAILY, schedule.recurrence());
+        assertEquals(LocalDateTime.of(2026, 3, 2, 1, 0).atZone(schedule.zone()).toInstant(), schedule.nextFireAt(),
+                "tomorrow at 01:00");
+        assertNull(DefaultExpirySchedule.createIfNone(processes, now));
+        processes.cancelSchedule(id);
+        assertNull(DefaultExpirySchedule.createIfNone(processes, now.plusDays(3)));
+        assertEquals(1, processes.schedules(ExpiryProcess.ID, null, PageRequest.first(10)).total());
     }
 
     private ProcessRun run(RunOptions options) throws SQLException {

@@ -30,8 +30,11 @@ import org.slf4j.LoggerFactory;
 @Component(immediate = true)
 public class DefaultExpirySchedule {
     static final int HOUR = 1;
-    /** Who the default schedule runs as: the portal itself, with every right, like an operator of the shell. */
-    static final String SYSTEM_USER = "tracking";
+    /**
+     * Who the default schedule runs as: the portal itself, with every right, like an operator of the shell;
+     * no portal account can have this name (user names have no colon).
+     */
+    static final String SYSTEM_USER = "tracking:system";
     private static final Logger LOG = LoggerFactory.getLogger(DefaultExpirySchedule.class);
 
     @Activate
@@ -49,7 +52,7 @@ public class DefaultExpirySchedule {
     }
 
     /** @return the new schedule's id, or null when the expiry was scheduled before */
-    static Long createIfNone(ProcessService processes, LocalDateTime now) {
+    public static Long createIfNone(ProcessService processes, LocalDateTime now) {
         if (processes.schedules(ExpiryProcess.ID, null, PageRequest.first(1)).total() > 0) {
             return null;
         }
