@@ -148,6 +148,23 @@ public interface EnrollmentService {
      */
     StatusChangeResult changeStatus(Connection connection, List<StatusChange> changes, String source);
 
+    /**
+     * How many enrollments, of every program, were enrolled on a day of this range (both ends
+     * included), counted in the database. Demands {@link EnrollmentPermissions#READ}.
+     *
+     * @since 1.4
+     */
+    long countEnrolled(LocalDate from, LocalDate to);
+
+    /**
+     * How many certifications (active or expiring enrollments), of every program, expire on a day of
+     * this range (both ends included), counted in the database. Demands
+     * {@link EnrollmentPermissions#READ}.
+     *
+     * @since 1.4
+     */
+    long countExpiring(LocalDate from, LocalDate to);
+
     /** Whether the caller may cancel this enrollment (its program's policy and the caller's role). */
     boolean mayCancel(long enrollmentId);
 

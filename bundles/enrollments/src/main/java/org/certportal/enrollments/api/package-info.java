@@ -8,7 +8,7 @@
  * through this API ({@link org.certportal.enrollments.api.EnrollmentService#changeStatus} for processes
  * moving many), checked against the status rules and audited once per change.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 package org.certportal.enrollments.api;
 
 import org.osgi.annotation.versioning.Version;

@@ -2,6 +2,7 @@ package org.certportal.process.api;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,14 @@ public interface ProcessService {
 
     /** Newest first, filtered and paged in the database. */
     Page<ProcessRun> runs(RunFilter filter, PageRequest page);
+
+    /**
+     * How many runs match the filter, counted in the database; with {@code finishedSince}, only runs
+     * that finished at or after it (e.g. runs failed in the last seven days). Demands the read permission.
+     *
+     * @since 1.1
+     */
+    long countRuns(RunFilter filter, Instant finishedSince);
 
     Optional<ProcessRun> run(long runId);
 

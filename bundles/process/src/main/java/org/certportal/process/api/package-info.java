@@ -4,7 +4,7 @@
  * what to select and how to process one row; the engine schedules, runs in chunks, survives crashes,
  * previews (dry runs) and keeps the history ({@link org.certportal.process.api.ProcessService}).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.certportal.process.api;
 
 import org.osgi.annotation.versioning.Version;

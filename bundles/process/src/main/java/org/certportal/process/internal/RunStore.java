@@ -123,28 +123,9 @@ final class RunStore {
     }
 
     static Page<StoredRun> search(Connection c, RunFilter filter, PageRequest page) throws SQLException {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (filter.typeId() != null) {
-            where.append(" AND type_id = ?");
-            args.add(filter.typeId());
-        }
-        if (!filter.states().isEmpty()) {
-            where.append(" AND state IN (").append(marks(filter.states().size())).append(')');
-            filter.states().stream().map(RunState::name).sorted().forEach(args::add);
-        }
-        if (filter.startedBy() != null) {
-            where.append(" AND started_by = ?");
-            args.add(filter.startedBy());
-        }
-        long total;
-        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM process_run" + where)) {
-            Jdbc.bind(count, args);
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                total = rs.getLong(1);
-            }
-        }
+        StringBuilder where = where(filter, args);
+        long total = count(c, where, args);
         List<StoredRun> runs = new ArrayList<>();
         try (PreparedStatement select = c.prepareStatement("SELECT " + StoredRun.COLUMNS + " FROM process_run" + where
                 + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
@@ -158,6 +139,44 @@ final class RunStore {
             }
         }
         return new Page<>(runs, total);
+    }
+
+    /** Runs matching the filter, finished at or after {@code finishedSince} when given. */
+    static long count(Connection c, RunFilter filter, Instant finishedSince) throws SQLException {
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = where(filter, args);
+        if (finishedSince != null) {
+            where.append(" AND finished_at >= ?");
+            args.add(finishedSince);
+        }
+        return count(c, where, args);
+    }
+
+    private static long count(Connection c, CharSequence where, List<Object> args) throws SQLException {
+        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM process_run" + where)) {
+            Jdbc.bind(count, args);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static StringBuilder where(RunFilter filter, List<Object> args) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        if (filter.typeId() != null) {
+            where.append(" AND type_id = ?");
+            args.add(filter.typeId());
+        }
+        if (!filter.states().isEmpty()) {
+            where.append(" AND state IN (").append(marks(filter.states().size())).append(')');
+            filter.states().stream().map(RunState::name).sorted().forEach(args::add);
+        }
+        if (filter.startedBy() != null) {
+            where.append(" AND started_by = ?");
+            args.add(filter.startedBy());
+        }
+        return where;
     }
 
     /** Ids of queued runs, oldest first. */
