@@ -60,6 +60,15 @@ public class FeatureAreasIT {
         Set<String> routes = Set.of("programs", "enrollments", "enrollee", "enrollments-purge", "approvals");
 
         await(() -> service(programs) && service(enrollments) && activeRoutes().containsAll(routes));
+        // areas built on these come off first, or their features would keep these installed
+        List<String> above = new java.util.ArrayList<>();
+        for (String area : List.of("certportal-tracking", "certportal-credentials", "certportal-masscert")) {
+            org.apache.karaf.features.Feature f = features.getFeature(area);
+            if (f != null && features.isInstalled(f)) {
+                uninstall(area);
+                above.add(area);
+            }
+        }
 
         uninstall("certportal-completions");
         await(() -> !service(completions) && !activeRoutes().contains("approvals"));
@@ -80,6 +89,9 @@ public class FeatureAreasIT {
         assertNotNull("completions pulled enrollments and programs back in", bundleNamed("org.certportal.programs"));
         assertEquals(List.of(), views.views().stream().filter(v -> routes.contains(v.route()) && !v.active())
                 .map(RegisteredView::reason).toList());
+        for (String area : above) {
+            features.installFeature(area, NO_REFRESH);
+        }
     }
 
     private void uninstall(String name) throws Exception {
