@@ -61,8 +61,11 @@ public interface ContactService {
     Map<String, Contact> findByExternalIds(Collection<String> externalIds);
 
     /**
-     * Contacts whose family or given name or email starts with the text (any case), or whose
-     * external identifier equals it; all contacts for blank text. Paged and sorted in the database.
+     * Contacts whose family or given name, email or external identifier starts with the text (any
+     * case; "D1-12" finds D1-120 to D1-129); "given family" finds a given name starting with the
+     * first word and a family name starting with the rest, "family, given" the other way round; all
+     * contacts for blank text. Paged and sorted in the database; identifiers sort naturally (D1-9
+     * before D1-10).
      */
     Page<Contact> search(String text, PageRequest page);
 }

@@ -24,7 +24,8 @@ import org.eclipse.persistence.jpa.JpaEntityManager;
  */
 final class ContactBatchInsert {
     private static final String INSERT = "INSERT INTO contact (id, given_name, family_name, family_name_key, email,"
-            + " birth_date, external_id, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)";
+            + " birth_date, external_id, created_at, given_name_key, external_id_key, external_id_sort, version)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
     private static final int BATCH = 1000;
 
     private ContactBatchInsert() {
@@ -51,6 +52,9 @@ final class ContactBatchInsert {
                 }
                 insert.setString(7, d.externalId());
                 insert.setTimestamp(8, created);
+                insert.setString(9, ContactNames.key(d.givenName()));
+                insert.setString(10, ContactNames.key(d.externalId()));
+                insert.setString(11, IdentifierSortKey.of(d.externalId()));
                 insert.addBatch();
                 if (++pending == BATCH) {
                     insert.executeBatch();

@@ -32,11 +32,18 @@ public class ContactEntity {
     private String familyName;
     @Column(name = "family_name_key")
     private String familyNameKey;
+    @Column(name = "given_name_key")
+    private String givenNameKey;
     private String email;
     @Column(name = "birth_date")
     private LocalDate birthDate;
     @Column(name = "external_id")
     private String externalId;
+    @Column(name = "external_id_key")
+    private String externalIdKey;
+    /** The identifier's natural order (IdentifierSortKey). */
+    @Column(name = "external_id_sort")
+    private String externalIdSort;
     @Column(name = "created_at")
     /** UTC */
     private LocalDateTime createdAt;
@@ -59,6 +66,9 @@ public class ContactEntity {
         email = d.email();
         birthDate = d.birthDate();
         externalId = d.externalId();
+        givenNameKey = ContactNames.key(d.givenName());
+        externalIdKey = ContactNames.key(d.externalId());
+        externalIdSort = IdentifierSortKey.of(d.externalId());
     }
 
     long version() {

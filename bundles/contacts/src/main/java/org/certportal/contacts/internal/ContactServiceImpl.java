@@ -22,10 +22,8 @@ import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.Changes;
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactDraft;
-import org.certportal.contacts.api.ContactNames;
 import org.certportal.contacts.api.ContactPermissions;
 import org.certportal.contacts.api.ContactService;
-import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.persistence.api.SchemaMigrator;
@@ -44,8 +42,9 @@ public class ContactServiceImpl implements ContactService {
     static final String AUDIT_TYPE = "contact";
     /** Rows per transaction of createAll: big enough for JDBC batches, small enough for memory. */
     static final int CHUNK = 5000;
+    /** Each sort column has an index (the identifier's is its natural sort key, IdentifierSortKey). */
     private static final Map<String, String> SORTS = Map.of(SORT_FAMILY_NAME, "c.familyNameKey",
-            SORT_GIVEN_NAME, "c.givenName", SORT_EMAIL, "c.email", SORT_EXTERNAL_ID, "c.externalId");
+            SORT_GIVEN_NAME, "c.givenNameKey", SORT_EMAIL, "c.email", SORT_EXTERNAL_ID, "c.externalIdSort");
 
     private final JpaTemplate jpa;
     private final SecurityService security;
@@ -56,6 +55,13 @@ public class ContactServiceImpl implements ContactService {
     public ContactServiceImpl(@Reference(target = "(osgi.unit.name=certportal-contacts)") JpaTemplate jpa,
             @Reference SecurityService security, @Reference SchemaMigrator migrator, @Reference AuditLog audit) {
         migrator.migrate(ContactServiceImpl.class, CHANGELOG);
+        jpa.txExpr(TransactionType.Required, em -> {
+            try {
+                return IdentifierSortKeys.backfill(em.unwrap(Connection.class));
+            } catch (SQLException e) {
+                throw new IllegalStateException("Sorting keys of identifiers could not be filled: " + e.getMessage(), e);
+            }
+        });
         this.jpa = jpa;
         this.security = security;
         this.audit = audit;
@@ -169,22 +175,17 @@ public class ContactServiceImpl implements ContactService {
             throw new IllegalArgumentException("Contacts cannot be sorted by '" + page.sortBy() + "'; use one of "
                     + SORTS.keySet() + ".");
         }
-        String term = text == null ? "" : text.strip();
-        String like = " LIKE :prefix ESCAPE '\\'";
-        String where = term.isEmpty() ? "" : " WHERE c.familyNameKey" + like + " OR LOWER(c.givenName)" + like
-                + " OR c.email" + like + " OR c.externalId = :exact";
+        ContactSearch search = ContactSearch.of(text);
+        String where = search.condition().isEmpty() ? "" : " WHERE " + search.condition();
         String direction = page.ascending() ? " ASC" : " DESC";
         return jpa.txExpr(TransactionType.Required, em -> {
             TypedQuery<ContactEntity> rows = em.createQuery("SELECT c FROM ContactEntity c" + where + " ORDER BY "
                     + sortColumn + direction + ", c.id" + direction, ContactEntity.class);
             TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ContactEntity c" + where, Long.class);
-            if (!term.isEmpty()) {
-                String prefix = JdbcStatements.startsWith(ContactNames.key(term));
-                for (TypedQuery<?> q : new TypedQuery<?>[] { rows, count }) {
-                    q.setParameter("prefix", prefix);
-                    q.setParameter("exact", term);
-                }
-            }
+            search.parameters().forEach((name, value) -> {
+                rows.setParameter(name, value);
+                count.setParameter(name, value);
+            });
             rows.setFirstResult(page.offset()).setMaxResults(page.limit());
             return new Page<>(rows.getResultList().stream().map(ContactEntity::toContact).toList(),
                     count.getSingleResult());
