@@ -42,9 +42,11 @@ public class HotDeployIT {
     private static final int SSH = 18201;
     private static final String URL = "http://localhost:" + HTTP;
     private static final Path HOME = Path.of("target", "hot-deploy-portal").toAbsolutePath();
-    /** Top down: each before what it builds on. Installed again in the reverse order. */
-    private static final List<String> AREAS = List.of("certportal-completions", "certportal-tracking",
-            "certportal-enrollments", "certportal-programs");
+    /**
+     * The feature areas, top down: each before what it builds on. The distribution boots them by name,
+     * each after what it builds on (see karaf-assembly), so this is that list reversed.
+     */
+    private static List<String> areas;
     /** Menu entries of the areas, which the open page loses and regains live (those the user may see). */
     private static final List<String> AREA_MENU = List.of("nav-approvals", "nav-enrollments", "nav-programs",
             "nav-tracking");
@@ -61,10 +63,13 @@ public class HotDeployIT {
     public static void bootOwnPortal() throws Exception {
         portal("start");
         karaf = new KarafClient(HOME.toString(), String.valueOf(SSH));
+        areas = areasTopDown(Files.readAllLines(HOME.resolve("etc/org.apache.karaf.features.cfg")));
+        assertTrue("areas booted by name: " + areas, areas.containsAll(List.of("certportal-completions",
+                "certportal-enrollments", "certportal-programs")));
         // the areas are booted by name after the platform: wait until the boot has provisioned them all
         await(Duration.ofSeconds(120), () -> {
             String installed = run("feature:list -i --no-format");
-            return AREAS.stream().allMatch(installed::contains);
+            return areas.stream().allMatch(installed::contains);
         });
     }
 
@@ -93,17 +98,17 @@ public class HotDeployIT {
             assertTrue(queued, m.find());
             String runId = m.group(1);
 
-            for (String area : AREAS) {
+            for (String area : areas) {
                 String out = run("feature:uninstall " + area);
                 assertFalse(out, out.contains("Error executing command"));
-                if (area.equals(AREAS.get(0))) {
+                if (area.equals(areas.get(0))) {
                     assertTrue("the check ended before the first area went: give it more enrollments",
                             runState(runId).matches("(?s).*State:\\s+(running|queued).*"));
                 }
             }
             // the open page learns by push that the areas' views are gone
             pageUntil(d -> menu.stream().allMatch(id -> d.findElements(By.id(id)).isEmpty()));
-            for (String area : reversed(AREAS)) {
+            for (String area : reversed(areas)) {
                 String out = run("feature:install " + area);
                 assertFalse(out, out.contains("Error executing command"));
             }
@@ -178,6 +183,18 @@ public class HotDeployIT {
             }
         }
         return touched;
+    }
+
+    /** The certportal features of featuresBoot, in reverse boot order. */
+    static List<String> areasTopDown(List<String> featuresCfg) {
+        String boot = featuresCfg.stream().filter(l -> l.startsWith("featuresBoot")).findFirst().orElseThrow();
+        List<String> booted = new ArrayList<>();
+        for (String name : boot.substring(boot.indexOf('=') + 1).split("[,()]")) {
+            if (name.trim().startsWith("certportal-")) {
+                booted.add(name.trim());
+            }
+        }
+        return reversed(booted);
     }
 
     private static boolean platform(String symbolicName) {
