@@ -29,10 +29,22 @@ case "${1:-start}" in
       echo "Building CertPortal (first time: several minutes) ..."
       (cd "$root" && mvn -B -q install -DskipTests -pl karaf-assembly -am)
     fi
+    security_cfg="$karaf/etc/org.certportal.security.cfg"
+    first_start=false
+    if [ ! -f "$karaf/etc/certportal-users.properties" ]; then
+      # the demo accounts, on this first start only
+      first_start=true
+      sed -i 's/^demoUsers *=.*/demoUsers = true/' "$security_cfg"
+    fi
     "$karaf/bin/start"
     printf 'Starting'
     for _ in $(seq 1 240); do
       if curl -fsS -o /dev/null "http://localhost:$port/login" 2>/dev/null; then
+        if $first_start; then
+          # once the users file exists, nothing may create demo accounts again
+          for _ in $(seq 1 60); do [ -f "$karaf/etc/certportal-users.properties" ] && break; sleep 0.5; done
+          sed -i 's/^demoUsers *=.*/demoUsers = false/' "$security_cfg"
+        fi
         if [ ! -f "$karaf/data/.demo-data" ]; then
           # first start: a small demo data set
           printf 'certportal:demo-data --seed 1\n' | "$karaf/bin/client" -u admin -p admin -r 10 -b \

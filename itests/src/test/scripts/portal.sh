@@ -12,6 +12,8 @@ case $cmd in
     sed -i "s/^sshPort *=.*/sshPort = $ssh/" "$dir/etc/org.apache.karaf.shell.cfg"
     sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $((ssh + 1))/; s/^rmiServerPort *=.*/rmiServerPort = $((ssh + 2))/" \
       "$dir/etc/org.apache.karaf.management.cfg"
+    # the demo accounts the browser and shell tests sign in with (off in the distribution)
+    sed -i 's/^demoUsers *=.*/demoUsers = true/' "$dir/etc/org.certportal.security.cfg"
     "$dir/bin/start"
     # ready when the sign-in page is served
     for _ in $(seq 1 240); do

@@ -41,6 +41,8 @@ final class Distribution {
             editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                     String.valueOf(sshPort + 2)),
             editConfigurationFilePut("etc/org.certportal.security.cfg", "hashIterations", "10000"),
+            // the demo accounts the tests sign in with (off in the distribution)
+            editConfigurationFilePut("etc/org.certportal.security.cfg", "demoUsers", "true"),
             // a mail server that refuses: the outbox's attempts and their failures are visible
             editConfigurationFilePut("etc/org.certportal.mail.cfg", "smtpHost", "127.0.0.1"),
             systemProperty("org.ops4j.pax.exam.service.timeout").value("120000"),

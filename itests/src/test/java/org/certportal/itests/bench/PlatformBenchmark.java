@@ -37,6 +37,7 @@ public final class PlatformBenchmark {
         Files.writeString(home.resolve("etc/org.ops4j.pax.web.cfg"), "\norg.osgi.service.http.port = " + HTTP + "\n",
                 java.nio.file.StandardOpenOption.APPEND);
         run("sed", "-i", "s/^sshPort *=.*/sshPort = " + SSH + "/", home.resolve("etc/org.apache.karaf.shell.cfg").toString());
+        run("sed", "-i", "s/^demoUsers *=.*/demoUsers = true/", home.resolve("etc/org.certportal.security.cfg").toString());
         run("sed", "-i", "s/^rmiRegistryPort *=.*/rmiRegistryPort = " + (SSH + 1) + "/; s/^rmiServerPort *=.*/rmiServerPort = "
                 + (SSH + 2) + "/", home.resolve("etc/org.apache.karaf.management.cfg").toString());
         String url = "http://localhost:" + HTTP;
