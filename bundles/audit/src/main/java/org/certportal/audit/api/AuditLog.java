@@ -26,4 +26,16 @@ public interface AuditLog {
      * optional), actor (exact, optional). Demands {@link AuditPermissions#READ}.
      */
     Page<AuditRecord> search(String entityType, String entityId, String actor, PageRequest page);
+
+    /**
+     * One entity's entries, newest first, paged in the database: for a feature that shows the history
+     * of its own entities to the users who may read them (e.g. an enrollment's status history on the
+     * Tracking page), without giving them the whole audit log. Demands {@code permission}, the
+     * feature's own permission to read that entity.
+     *
+     * @since 1.1
+     */
+    default Page<AuditRecord> history(String entityType, String entityId, String permission, PageRequest page) {
+        throw new UnsupportedOperationException("This audit log keeps no history to read");
+    }
 }

@@ -82,6 +82,19 @@ public class AuditLogImpl implements AuditLog {
     @Override
     public Page<AuditRecord> search(String entityType, String entityId, String actor, PageRequest page) {
         security.require(AuditPermissions.READ);
+        return read(entityType, entityId, actor, page);
+    }
+
+    @Override
+    public Page<AuditRecord> history(String entityType, String entityId, String permission, PageRequest page) {
+        security.require(permission);
+        if (entityType == null || entityType.isBlank() || entityId == null || entityId.isBlank()) {
+            throw new IllegalArgumentException("Name the entity whose history to read.");
+        }
+        return read(entityType, entityId, null, page);
+    }
+
+    private Page<AuditRecord> read(String entityType, String entityId, String actor, PageRequest page) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<String> args = new ArrayList<>();
         filter(where, args, "entity_type", entityType);

@@ -10,11 +10,10 @@ import org.certportal.enrollments.api.CertificationStatus;
  *
  * @param manualTargets the statuses the caller may set by hand now (the status rules and their permissions)
  * @param mayReview     whether the caller may resolve the Admin Review this enrollment is in
- * @param history       the status changes, newest first; empty with {@code historyVisible} false when the caller
- *                      may not read the audit log
+ * @param history       the status changes, newest first (the latest hundred)
  */
 public record StatusDetail(TrackingRow row, Set<CertificationStatus> manualTargets, boolean mayReview,
-        List<StatusHistoryEntry> history, boolean historyVisible) {
+        List<StatusHistoryEntry> history) {
     public StatusDetail {
         manualTargets = Set.copyOf(manualTargets);
         history = List.copyOf(history);

@@ -25,7 +25,6 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.certportal.audit.api.AuditLog;
-import org.certportal.audit.api.AuditPermissions;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.StatusChange;
@@ -59,6 +58,8 @@ public class TrackingServiceImpl implements TrackingService {
     private static final int EXPORT_FETCH = 2000;
     private static final int PROGRESS_EVERY = 5000;
     private static final int HISTORY = 100;
+    /** The entity type the enrollments feature audits status changes under. */
+    static final String ENROLLMENT_AUDIT_TYPE = "enrollment";
 
     private final DataSource ds;
     private final SecurityService security;
@@ -199,10 +200,10 @@ public class TrackingServiceImpl implements TrackingService {
         }
         boolean mayReview = row.status() == CertificationStatus.ADMIN_REVIEW
                 && security.isPermitted(TrackingPermissions.REVIEW);
-        boolean historyVisible = security.isPermitted(AuditPermissions.READ);
-        List<StatusHistoryEntry> history = historyVisible ? StatusHistory.of(audit.search("enrollment",
-                String.valueOf(enrollmentId), null, PageRequest.first(HISTORY)).items()) : List.of();
-        return new StatusDetail(row, targets, mayReview, history, historyVisible);
+        // the enrollment's own entries, read with tracking's permission: the page's users see them, not the whole log
+        List<StatusHistoryEntry> history = StatusHistory.of(audit.history(ENROLLMENT_AUDIT_TYPE,
+                String.valueOf(enrollmentId), TrackingPermissions.READ, PageRequest.first(HISTORY)).items());
+        return new StatusDetail(row, targets, mayReview, history);
     }
 
     @Override

@@ -234,7 +234,8 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     private void export(java.io.OutputStream out) throws java.io.IOException {
-        UI ui = UI.getCurrent();
+        // the download request is no UI request: progress reaches the page through the view's UI (push)
+        UI ui = getUI().orElse(null);
         String sort = null;
         boolean ascending = true;
         List<GridSortOrder<TrackingRow>> order = grid.getSortOrder();

@@ -1,0 +1,101 @@
+package org.certportal.tracking.internal.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.certportal.enrollments.api.CertificationStatus;
+import org.certportal.persistence.api.Page;
+import org.certportal.programs.api.ProgramService;
+import org.certportal.security.api.Role;
+import org.certportal.security.testing.TestSecurity;
+import org.certportal.tracking.api.DateRange;
+import org.certportal.tracking.api.StatusCounts;
+import org.certportal.tracking.api.TrackingFilter;
+import org.certportal.tracking.api.TrackingService;
+import org.certportal.tracking.internal.TrackingPermissionProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+
+/** The page built from plain objects, as its contribution builds it. */
+class TrackingViewTest {
+    private final List<TrackingFilter> counted = new ArrayList<>();
+    private final TrackingService tracking = (TrackingService) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] { TrackingService.class }, (proxy, method, args) -> switch (method.getName()) {
+                case "counts" -> {
+                    counted.add((TrackingFilter) args[0]);
+                    yield new StatusCounts(Map.of(CertificationStatus.EXPIRING, 4L, CertificationStatus.ACTIVE, 7L), 11);
+                }
+                case "savedFilters" -> List.of();
+                case "list" -> new Page<>(List.of(), 0);
+                default -> throw new AssertionError("the view called " + method.getName());
+            });
+    private final ProgramService programs = (ProgramService) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] { ProgramService.class }, (proxy, method, args) -> {
+                throw new AssertionError("the view called " + method.getName() + " while being built");
+            });
+
+    /** Held here: the current UI is only weakly referenced. */
+    private UI ui;
+
+    @BeforeEach
+    void ui() {
+        // the export link is a stream resource, registered with the current UI
+        ui = new UI();
+        UI.setCurrent(ui);
+    }
+
+    @AfterEach
+    void noUi() {
+        UI.setCurrent(null);
+    }
+
+    @Test
+    void aQuickFilterShowsItsCountAndChoosingItAgainClearsIt() {
+        TrackingView view = new TrackingView(tracking, programs, new TestSecurity(new TrackingPermissionProvider())
+                .as(Role.STAFF));
+        view.apply(TrackingFilter.ALL.withText("hop"));
+        Button expiring = (Button) find(view, "quick-expiring");
+        assertEquals("Expiring 4", expiring.getText());
+        assertEquals("All 11", ((Button) find(view, "quick-all")).getText());
+
+        expiring.click();
+        assertEquals(TrackingFilter.ALL.withText("hop").withStatuses(Set.of(CertificationStatus.EXPIRING)),
+                last(), "the other conditions stay");
+        expiring.click();
+        assertEquals(TrackingFilter.ALL.withText("hop"), last());
+    }
+
+    @Test
+    void theConditionsAreSaidInWords() {
+        assertEquals("Every enrollment.", TrackingView.describe(TrackingFilter.ALL));
+        String words = TrackingView.describe(TrackingFilter.ALL.withPrograms(List.of("CPA"))
+                .withStatuses(Set.of(CertificationStatus.EXPIRING)).withExpires(new DateRange(null,
+                        java.time.LocalDate.of(2026, 6, 30))));
+        assertTrue(words.contains("program CPA") && words.contains("status Expiring")
+                && words.contains("expires until 2026-06-30"), words);
+    }
+
+    private TrackingFilter last() {
+        return counted.get(counted.size() - 1);
+    }
+
+    private static Component find(Component view, String id) {
+        return descendants(view).filter(c -> c.getId().filter(id::equals).isPresent()).findFirst().orElseThrow();
+    }
+
+    private static Stream<Component> descendants(Component c) {
+        return Stream.concat(Stream.of(c), c.getChildren().flatMap(TrackingViewTest::descendants));
+    }
+}
