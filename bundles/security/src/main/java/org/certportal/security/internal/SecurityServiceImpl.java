@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,20 +54,22 @@ public class SecurityServiceImpl implements SecurityService {
     private volatile PortalAccounts accounts;
     private final SignInThrottle throttle;
 
+    /** @param config etc/org.certportal.security.cfg, checked by {@link SecuritySettings} */
     @Activate
-    public SecurityServiceImpl(SecurityConfig config) {
+    public SecurityServiceImpl(Map<String, Object> config) {
         this(config, Clock.systemUTC());
     }
 
-    SecurityServiceImpl(SecurityConfig config, Clock clock) {
+    SecurityServiceImpl(Map<String, Object> config, Clock clock) {
         this.throttle = new SignInThrottle(clock);
         modified(config);
     }
 
     @Modified
-    void modified(SecurityConfig config) {
-        idleTimeout = Duration.ofMinutes(Math.max(1, config.sessionIdleMinutes()));
-        accounts = new PortalAccounts(UserFile.configured(config.usersFile()));
+    void modified(Map<String, Object> config) {
+        SecuritySettings settings = SecuritySettings.accept(config);
+        idleTimeout = settings.sessionIdleTimeout();
+        accounts = new PortalAccounts(UserFile.configured(settings.usersFile()));
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

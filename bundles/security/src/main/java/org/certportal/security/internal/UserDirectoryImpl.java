@@ -30,14 +30,16 @@ public class UserDirectoryImpl implements UserDirectory, CredentialVerifier {
     // a hash to compare against when the user does not exist, so both cases take the same time
     private final String decoyHash;
 
+    /** @param config etc/org.certportal.security.cfg, checked by {@link SecuritySettings} */
     @Activate
-    public UserDirectoryImpl(@Reference SecurityService security, SecurityConfig config) {
+    public UserDirectoryImpl(@Reference SecurityService security, Map<String, Object> config) {
+        SecuritySettings settings = SecuritySettings.accept(config);
         this.security = security;
-        this.file = UserFile.configured(config.usersFile());
-        this.hasher = new PasswordHasher(config.hashIterations());
+        this.file = UserFile.configured(settings.usersFile());
+        this.hasher = new PasswordHasher(settings.hashIterations());
         this.decoyHash = hasher.hash("decoy-password".toCharArray());
-        if (config.demoUsers() && !file.exists()) {
-            createDemoUsers(config.demoPassword().toCharArray());
+        if (settings.demoUsers() && !file.exists()) {
+            createDemoUsers(settings.demoPassword().toCharArray());
         }
         file.read(); // a malformed file fails activation with its message, instead of every sign-in
     }

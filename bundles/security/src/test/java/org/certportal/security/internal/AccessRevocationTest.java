@@ -33,8 +33,8 @@ class AccessRevocationTest {
 
     @BeforeEach
     void setUp() {
-        SecurityConfig config = TestConfigs.security(Map.of("usersFile", dir.resolve("users.properties").toString(),
-                "demoUsers", true, "demoPassword", "demo-pass", "hashIterations", 1000));
+        Map<String, Object> config = TestConfigs.security(Map.of("usersFile", dir.resolve("users.properties").toString(),
+                "demoUsers", true, "demoPassword", "demo-pass", "hashIterations", 10_000));
         security = new SecurityServiceImpl(config);
         security.addProvider(new PlatformPermissionProvider());
         users = new UserDirectoryImpl(security, config);

@@ -31,8 +31,8 @@ class UserDirectoryTest {
     @BeforeEach
     void setUp() {
         file = dir.resolve("users.properties");
-        SecurityConfig config = TestConfigs.security(Map.of("usersFile", file.toString(), "demoUsers", true,
-                "demoPassword", "demo-pass", "hashIterations", 1000));
+        Map<String, Object> config = TestConfigs.security(Map.of("usersFile", file.toString(), "demoUsers", true,
+                "demoPassword", "demo-pass", "hashIterations", 10_000));
         security = new SecurityServiceImpl(config);
         security.addProvider(new PlatformPermissionProvider());
         users = new UserDirectoryImpl(security, config);
@@ -76,7 +76,7 @@ class UserDirectoryTest {
 
         // read back through a new directory on the same file: the addresses survived
         UserDirectoryImpl again = new UserDirectoryImpl(security, TestConfigs.security(Map.of("usersFile",
-                file.toString(), "demoUsers", false, "hashIterations", 1000)));
+                file.toString(), "demoUsers", false, "hashIterations", 10_000)));
         PortalUser bob = asSysadmin(() -> again.find("bob")).orElseThrow();
         assertEquals("bob@example.org", bob.email());
         assertEquals("Bob; the Builder", bob.displayName(), "a ';' in a name does not shift the fields");
@@ -149,7 +149,7 @@ class UserDirectoryTest {
     void aMalformedUsersFileFailsWithItsName() throws Exception {
         Path bad = dir.resolve("bad.properties");
         Files.writeString(bad, "eve = nohash\n");
-        SecurityConfig config = TestConfigs.security(Map.of("usersFile", bad.toString()));
+        Map<String, Object> config = TestConfigs.security(Map.of("usersFile", bad.toString()));
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> new UserDirectoryImpl(security, config));
         assertTrue(e.getMessage().contains("bad.properties") && e.getMessage().contains("eve"), e.getMessage());
