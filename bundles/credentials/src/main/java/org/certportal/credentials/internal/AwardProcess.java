@@ -1,0 +1,311 @@
+package org.certportal.credentials.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.certportal.credentials.api.CredentialPermissions;
+import org.certportal.credentials.api.CredentialService;
+import org.certportal.credentials.internal.CredentialAwarder.Achieved;
+import org.certportal.credentials.internal.CredentialAwarder.Decision;
+import org.certportal.credentials.internal.CredentialAwarder.Held;
+import org.certportal.credentials.internal.CredentialAwarder.Outcome;
+import org.certportal.credentials.internal.DeliveryRules.Delivery;
+import org.certportal.persistence.api.DataSources;
+import org.certportal.persistence.api.JdbcStatements;
+import org.certportal.process.api.ParameterDefinition;
+import org.certportal.process.api.ProcessParameters;
+import org.certportal.process.api.ProcessType;
+import org.certportal.process.api.ResultFile;
+import org.certportal.process.api.RowContext;
+import org.certportal.process.api.RowOutcome;
+import org.certportal.process.api.SelectionContext;
+import org.certportal.security.api.SecurityService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Awards and orders credentials in bulk on the process engine. The search criteria are the run's
+ * parameters; the selection, made once when the run starts, is one row per student listing the ids of
+ * the achieved credentials found ({@code student:CONTACT:ID,ID}), so what a run works on is frozen. Per
+ * student the {@link CredentialAwarder} decides and the {@link DeliveryRules} say where the document goes;
+ * the row's writes commit with its outcome in the engine's chunk transaction, so after a crash a student
+ * is never processed twice, and the unique constraints (one award per achieved credential, one first
+ * issue per award, unique numbers) are the last guard. A dry run writes the pre-processing file and
+ * changes nothing, not even the number sequence.
+ *
+ * <p>Awarding looks at every credential a student holds, whatever the search, so two runs could meet on
+ * one student: one award run is active at a time (scope "all").
+ */
+@Component(service = {ProcessType.class, AwardProcess.class})
+public class AwardProcess implements ProcessType {
+    public static final String PRE = "pre-processing.csv";
+    public static final String SUCCESSFUL = "post-processing-successful.csv";
+    public static final String UNSUCCESSFUL = "post-processing-unsuccessful.csv";
+    static final List<String> PRE_COLUMNS = List.of("student_id", "student_name", "credential_type", "achieved_on",
+            "session", "school_or_authority", "proposed", "delivery_method", "delivery_address", "reason");
+    static final List<String> SUCCESSFUL_COLUMNS = List.of("credential_number", "student_id", "student_name",
+            "credential_type", "achieved_on", "session", "school_or_authority", "awarded_on", "ordered",
+            "delivery_method", "delivery_address", "reason", "replaces");
+    static final List<String> UNSUCCESSFUL_COLUMNS = List.of("student_id", "student_name", "credential_type",
+            "achieved_on", "session", "school_or_authority", "outcome", "reason");
+    static final String KEY = "student:";
+
+    private final SecurityService security;
+    private final Clock clock;
+    private final NumberBlocks ids;
+    private final NumberBlocks numbers;
+
+    @Activate
+    public AwardProcess(@Reference SecurityService security, @Reference(target = DataSources.TARGET) DataSource ds,
+            @Reference CredentialsSchema schema) {
+        this(security, ds, Clock.systemUTC());
+    }
+
+    /** With the clock that says what day it is (tests). */
+    AwardProcess(SecurityService security, DataSource ds, Clock clock) {
+        this.security = security;
+        this.clock = clock;
+        this.ids = Sequences.blocks(ds, Sequences.IDS);
+        this.numbers = Sequences.blocks(ds, Sequences.NUMBERS);
+    }
+
+    @Override
+    public String id() {
+        return CredentialService.AWARD_PROCESS;
+    }
+
+    @Override
+    public String title() {
+        return "Award and order credentials";
+    }
+
+    @Override
+    public String description() {
+        return "Awards the achieved credentials the search finds (per student the highest; lower ones superseded),"
+                + " numbers them and orders their documents. The preview writes the pre-processing file.";
+    }
+
+    @Override
+    public String permission() {
+        return CredentialPermissions.AWARD;
+    }
+
+    @Override
+    public List<ParameterDefinition> parameters() {
+        return AwardParameters.DEFINITIONS;
+    }
+
+    @Override
+    public ProcessParameters validate(Map<String, String> raw) {
+        ProcessParameters p = ProcessType.super.validate(raw);
+        AwardParameters.criteria(p);
+        return p;
+    }
+
+    @Override
+    public List<ResultFile> resultFiles() {
+        return List.of(new ResultFile(PRE, PRE_COLUMNS), new ResultFile(SUCCESSFUL, SUCCESSFUL_COLUMNS),
+                new ResultFile(UNSUCCESSFUL, UNSUCCESSFUL_COLUMNS));
+    }
+
+    @Override
+    public void select(ProcessParameters parameters, SelectionContext selection) throws SQLException {
+        security.require(permission());
+        AwardQuery q = AwardQuery.of(AwardParameters.criteria(parameters));
+        try (PreparedStatement ps = JdbcStatements.prepare(selection.connection(), "SELECT a.contact_id, a.id"
+                + q.from() + " ORDER BY a.contact_id, a.id", q.params())) {
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                long student = -1;
+                StringBuilder key = null;
+                while (rs.next()) {
+                    if (rs.getLong(1) != student) {
+                        if (key != null) {
+                            selection.add(key.toString());
+                        }
+                        student = rs.getLong(1);
+                        key = new StringBuilder(KEY).append(student).append(':').append(rs.getLong(2));
+                    } else {
+                        key.append(',').append(rs.getLong(2));
+                    }
+                    if (key.length() > SelectionContext.MAX_KEY) {
+                        throw new IllegalArgumentException("The student with contact id " + student + " has too many"
+                                + " matching credentials for one run; narrow the search.");
+                    }
+                }
+                if (key != null) {
+                    selection.add(key.toString());
+                }
+            }
+        }
+    }
+
+    @Override
+    public RowOutcome process(RowContext row, String key, boolean dryRun) throws SQLException {
+        String[] parts = key.substring(KEY.length()).split(":");
+        long contactId = Long.parseLong(parts[0]);
+        Set<Long> selectedIds = new HashSet<>();
+        for (String id : parts[1].split(",")) {
+            selectedIds.add(Long.valueOf(id));
+        }
+        Connection c = row.connection();
+        StudentCredentials s = StudentCredentials.read(c, contactId);
+        if (!s.exists()) {
+            return RowOutcome.failed("The student (contact " + contactId + ") no longer exists.");
+        }
+        List<Achieved> selected = new ArrayList<>();
+        List<Achieved> others = new ArrayList<>();
+        for (Achieved a : s.pending()) {
+            (selectedIds.contains(a.id()) ? selected : others).add(a);
+        }
+        Set<Long> gone = new HashSet<>(selectedIds);
+        selected.forEach(a -> gone.remove(a.id()));
+        Decision d = CredentialAwarder.decide(selected, others, s.held());
+        Optional<Delivery> delivery = d.award().map(a -> DeliveryRules.decide(s.bodies().get(a.id()), s.name(),
+                s.address()));
+        if (dryRun) {
+            return preview(row, s, d, delivery, gone);
+        }
+        for (Outcome o : d.superseded()) {
+            row.update("UPDATE achieved_credential SET status = 'SUPERSEDED', status_reason = ? WHERE id = ?"
+                    + " AND status = 'PENDING'", o.reason(), o.achieved().id());
+        }
+        unsuccessful(row, s, d, gone);
+        if (d.award().isEmpty()) {
+            return RowOutcome.skipped(summary(d, gone));
+        }
+        Achieved a = d.award().get();
+        LocalDate today = LocalDate.now(clock);
+        long awardedId = ids.next();
+        long sequence = numbers.next();
+        String number = new CredentialNumber(a.type().code(), today.getYear(), sequence).toString();
+        String actor = row.startedBy().userName();
+        Timestamp now = Timestamp.from(clock.instant());
+        row.update("INSERT INTO awarded_credential (id, number, sequence_no, contact_id, type_id, achieved_id,"
+                + " awarded_on, status, replaces_id, run_id, awarded_by, awarded_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, 'AWARDED', ?, ?, ?, ?)", awardedId, number,
+                sequence, contactId, a.type().id(), a.id(), today,
+                d.replaces().map(Held::id).orElse(null), row.runId(), actor, now);
+        row.update("UPDATE achieved_credential SET status = 'AWARDED', status_reason = NULL WHERE id = ?", a.id());
+        for (Held h : d.supersededHeld()) {
+            row.update("UPDATE awarded_credential SET status = 'SUPERSEDED', status_reason = ? WHERE id = ?",
+                    "Superseded by " + a.type().name() + " " + number + ".", h.id());
+        }
+        Delivery how = delivery.orElseThrow();
+        if (how.ordered()) {
+            PostalAddress to = how.address();
+            row.update("INSERT INTO document_order_item (id, order_id, awarded_id, issue_no, delivery_method, recipient,"
+                    + " address_line1, address_line2, city, region, postal_code, country, status, status_at)"
+                    + " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'ORDERED', ?)", ids.next(),
+                    orderFor(c, row.runId(), actor, now), awardedId, how.method().name(), shorten(how.recipient(), 300),
+                    to.line1(), to.line2(), to.city(), to.region(), to.postalCode(), to.country(), now);
+        }
+        IssuingBody body = s.bodies().get(a.id());
+        row.write(SUCCESSFUL, number, s.studentId(), s.name(), a.type().code(), a.achievedOn(), s.sessions().get(a.id()),
+                body.code(), today, how.ordered() ? "yes" : "no", how.ordered() ? how.method().name() : "",
+                how.ordered() ? how.address().oneLine() : "", how.ordered() ? "" : how.reason(),
+                d.replaces().map(Held::number).orElse(""));
+        return RowOutcome.done("Awarded " + a.type().code() + " " + number + (how.ordered() ? ", ordered ("
+                + how.method().name() + ")" : ", not ordered: " + how.reason())
+                + (d.superseded().isEmpty() && d.refused().isEmpty() && gone.isEmpty() ? "" : "; " + summary(d, gone)));
+    }
+
+    /** The run's document order, made by the run's first awarded document (a run's chunks run one after another). */
+    private long orderFor(Connection c, long runId, String actor, Timestamp now) throws SQLException {
+        String reference = "run-" + runId;
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM document_order WHERE reference = ?")) {
+            ps.setString(1, reference);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
+        long id = ids.next();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO document_order (id, reference, ordered_by,"
+                + " ordered_at) VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, reference);
+            ps.setString(3, actor);
+            ps.setTimestamp(4, now);
+            ps.executeUpdate();
+        }
+        return id;
+    }
+
+    private RowOutcome preview(RowContext row, StudentCredentials s, Decision d, Optional<Delivery> delivery,
+            Set<Long> gone) {
+        if (d.award().isPresent()) {
+            Achieved a = d.award().get();
+            Delivery how = delivery.orElseThrow();
+            previewLine(row, s, a, "AWARD", how.ordered() ? how.method().name() : "",
+                    how.ordered() ? how.address().oneLine() : "", how.ordered() ? "" : how.reason());
+        }
+        d.superseded().forEach(o -> previewLine(row, s, o.achieved(), "SUPERSEDED", "", "", o.reason()));
+        d.refused().forEach(o -> previewLine(row, s, o.achieved(), "REFUSED", "", "", o.reason()));
+        d.waiting().forEach(o -> previewLine(row, s, o.achieved(), "WAITING", "", "", o.reason()));
+        if (d.award().isEmpty()) {
+            return RowOutcome.skipped(summary(d, gone));
+        }
+        return RowOutcome.done("Would award " + d.award().get().type().code()
+                + delivery.map(how -> how.ordered() ? " and order (" + how.method().name() + ")"
+                        : ", not ordered: " + how.reason()).orElse(""));
+    }
+
+    private static void previewLine(RowContext row, StudentCredentials s, Achieved a, String proposed, String method,
+            String address, String reason) {
+        row.write(PRE, s.studentId(), s.name(), a.type().code(), a.achievedOn(), s.sessions().get(a.id()),
+                s.bodies().get(a.id()).code(), proposed, method, address, reason);
+    }
+
+    private static void unsuccessful(RowContext row, StudentCredentials s, Decision d, Set<Long> gone) {
+        for (Outcome o : d.superseded()) {
+            unsuccessfulLine(row, s, o, "SUPERSEDED");
+        }
+        for (Outcome o : d.refused()) {
+            unsuccessfulLine(row, s, o, "REFUSED");
+        }
+        for (Outcome o : d.waiting()) {
+            unsuccessfulLine(row, s, o, "WAITING");
+        }
+        for (Long id : gone) {
+            row.write(UNSUCCESSFUL, s.studentId(), s.name(), "", "", "", "", "NOT_PENDING", "Achieved credential " + id
+                    + " was awarded or superseded since the search.");
+        }
+    }
+
+    private static void unsuccessfulLine(RowContext row, StudentCredentials s, Outcome o, String outcome) {
+        Achieved a = o.achieved();
+        row.write(UNSUCCESSFUL, s.studentId(), s.name(), a.type().code(), a.achievedOn(), s.sessions().get(a.id()),
+                s.bodies().get(a.id()).code(), outcome, o.reason());
+    }
+
+    private static String summary(Decision d, Set<Long> gone) {
+        List<String> parts = new ArrayList<>();
+        d.superseded().forEach(o -> parts.add(o.achieved().type().code() + " superseded"));
+        d.refused().forEach(o -> parts.add(o.achieved().type().code() + " refused: " + o.reason()));
+        d.waiting().forEach(o -> parts.add(o.achieved().type().code() + " waits: " + o.reason()));
+        if (!gone.isEmpty()) {
+            parts.add(gone.size() + " no longer pending");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String shorten(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

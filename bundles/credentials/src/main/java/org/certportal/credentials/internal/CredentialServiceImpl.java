@@ -1,0 +1,244 @@
+package org.certportal.credentials.internal;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.certportal.audit.api.AuditLog;
+import org.certportal.audit.api.Changes;
+import org.certportal.contacts.api.Contact;
+import org.certportal.contacts.api.ContactService;
+import org.certportal.credentials.api.AwardCriteria;
+import org.certportal.credentials.api.AwardedCredential;
+import org.certportal.credentials.api.CredentialPermissions;
+import org.certportal.credentials.api.CredentialService;
+import org.certportal.credentials.api.CredentialStatus;
+import org.certportal.credentials.api.CredentialType;
+import org.certportal.credentials.api.DeliveryMethod;
+import org.certportal.credentials.api.DocumentItem;
+import org.certportal.credentials.api.ImportReport;
+import org.certportal.persistence.api.DataSources;
+import org.certportal.persistence.api.JdbcStatements;
+import org.certportal.security.api.SecurityService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = CredentialService.class)
+public class CredentialServiceImpl implements CredentialService {
+    private final DataSource ds;
+    private final SecurityService security;
+    private final ContactService contacts;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final NumberBlocks ids;
+
+    @Activate
+    public CredentialServiceImpl(@Reference(target = DataSources.TARGET) DataSource ds,
+            @Reference SecurityService security, @Reference ContactService contacts, @Reference AuditLog audit,
+            @Reference CredentialsSchema schema) {
+        this(ds, security, contacts, audit, Clock.systemUTC());
+    }
+
+    /** With the clock of the tests. */
+    CredentialServiceImpl(DataSource ds, SecurityService security, ContactService contacts, AuditLog audit,
+            Clock clock) {
+        this.ds = ds;
+        this.security = security;
+        this.contacts = contacts;
+        this.audit = audit;
+        this.clock = clock;
+        this.ids = Sequences.blocks(ds, Sequences.IDS);
+    }
+
+    @Override
+    public List<CredentialType> types() {
+        security.require(CredentialPermissions.READ);
+        return Transactions.inTransaction(ds, CredentialServiceImpl::types);
+    }
+
+    static List<CredentialType> types(Connection c) throws SQLException {
+        List<CredentialType> types = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, code, name, precedence FROM credential_type"
+                + " ORDER BY precedence DESC"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                types.add(StudentCredentials.type(rs, 1));
+            }
+        }
+        return types;
+    }
+
+    @Override
+    public long countAwardable(AwardCriteria criteria) {
+        security.require(CredentialPermissions.AWARD);
+        AwardQuery q = AwardQuery.of(criteria);
+        return Transactions.inTransaction(ds, c -> {
+            try (PreparedStatement ps = JdbcStatements.prepare(c, "SELECT COUNT(*)" + q.from(), q.params());
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public Optional<AwardedCredential> findByNumber(String number) {
+        security.require(CredentialPermissions.READ);
+        CredentialNumber n = CredentialNumber.parse(number).orElseThrow(() -> new IllegalArgumentException("'"
+                + number + "' is no credential number: it reads like HSD-2026-0000042-17 and its last two digits"
+                + " check the rest (a mistyped digit is caught)."));
+        return Transactions.inTransaction(ds, c -> AwardedReads.find(c, n.toString()));
+    }
+
+    @Override
+    public ImportReport importAchieved(Reader csv, boolean checkOnly) {
+        security.require(CredentialPermissions.IMPORT);
+        AchievedImport.Parsed parsed;
+        try {
+            parsed = AchievedImport.parse(csv);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("The file cannot be read: " + e.getMessage(), e);
+        }
+        List<AchievedImport.Row> rows = parsed.rows();
+        List<String> errors = new ArrayList<>(parsed.errors());
+        Map<String, Contact> students = contacts.findByExternalIds(rows.stream().map(AchievedImport.Row::studentId)
+                .toList());
+        return Transactions.inTransaction(ds, c -> {
+            Map<String, Long> types = new HashMap<>();
+            for (CredentialType t : types(c)) {
+                types.put(t.code(), t.id());
+            }
+            Map<String, Long> bodies = codes(c, "SELECT code, id FROM issuing_body");
+            Set<String> seen = new HashSet<>();
+            Set<String> stored = existing(c, students.values().stream().map(Contact::id).toList());
+            for (AchievedImport.Row r : rows) {
+                List<String> problems = new ArrayList<>();
+                Contact student = students.get(r.studentId());
+                if (student == null) {
+                    problems.add("no contact has the identifier '" + r.studentId() + "'");
+                }
+                Long type = types.get(r.typeCode());
+                if (type == null) {
+                    problems.add("there is no credential type '" + r.typeCode() + "' (" + String.join(", ",
+                            types.keySet().stream().sorted().toList()) + ")");
+                }
+                if (!bodies.containsKey(r.schoolCode())) {
+                    problems.add("there is no school or authority '" + r.schoolCode() + "'");
+                }
+                if (student != null && type != null) {
+                    String key = student.id() + "/" + type + "/" + r.achievedOn();
+                    if (!seen.add(key)) {
+                        problems.add("the same student, type and date appear earlier in the file");
+                    } else if (stored.contains(key)) {
+                        problems.add("this achieved credential is already recorded");
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    errors.add("Line " + r.line() + ": " + String.join("; ", problems) + ".");
+                }
+            }
+            if (!errors.isEmpty() || checkOnly) {
+                return new ImportReport(parsed.read(), 0, sortedByLine(errors));
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            Map<Long, PostalAddress> addresses = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO achieved_credential (id, contact_id, type_id,"
+                    + " achieved_on, exam_session, issuing_body_id, status, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)")) {
+                for (AchievedImport.Row r : rows) {
+                    long contactId = students.get(r.studentId()).id();
+                    ps.setLong(1, ids.next());
+                    ps.setLong(2, contactId);
+                    ps.setLong(3, types.get(r.typeCode()));
+                    ps.setObject(4, r.achievedOn());
+                    ps.setString(5, r.session());
+                    ps.setLong(6, bodies.get(r.schoolCode()));
+                    ps.setTimestamp(7, now);
+                    ps.addBatch();
+                    if (r.address() != null) {
+                        addresses.put(contactId, r.address());
+                    }
+                }
+                ps.executeBatch();
+            }
+            StudentAddresses.replace(c, addresses, now);
+            audit.record(c, "achieved_credential", "import", "import", Changes.of()
+                    .field("achieved credentials", null, rows.size())
+                    .field("addresses", null, addresses.size()));
+            return new ImportReport(parsed.read(), rows.size(), List.of());
+        });
+    }
+
+    private static List<String> sortedByLine(List<String> errors) {
+        List<String> sorted = new ArrayList<>(errors);
+        sorted.sort((a, b) -> Long.compare(lineOf(a), lineOf(b)));
+        return sorted;
+    }
+
+    private static long lineOf(String error) {
+        if (!error.startsWith("Line ")) {
+            return 0;
+        }
+        String n = error.substring(5, error.indexOf(':') < 0 ? 5 : error.indexOf(':'));
+        try {
+            return Long.parseLong(n);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static Map<String, Long> codes(Connection c, String sql) throws SQLException {
+        Map<String, Long> codes = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                codes.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return codes;
+    }
+
+    /** contact/type/date of the achieved credentials already recorded for these students. */
+    private static Set<String> existing(Connection c, List<Long> contactIds) throws SQLException {
+        Set<String> keys = new HashSet<>();
+        if (contactIds.isEmpty()) {
+            return keys;
+        }
+        for (int from = 0; from < contactIds.size(); from += 1000) {
+            List<Long> part = contactIds.subList(from, Math.min(contactIds.size(), from + 1000));
+            try (PreparedStatement ps = JdbcStatements.prepare(c, "SELECT contact_id, type_id, achieved_on FROM"
+                    + " achieved_credential WHERE contact_id IN " + JdbcStatements.placeholders(part.size()),
+                    part); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getLong(1) + "/" + rs.getLong(2) + "/" + rs.getObject(3, LocalDate.class));
+                }
+            }
+        }
+        return keys;
+    }
+
+    static DocumentItem item(ResultSet rs) throws SQLException {
+        PostalAddress a = StudentCredentials.address(rs, 5);
+        return new DocumentItem(rs.getString(1), rs.getInt(2), DeliveryMethod.valueOf(rs.getString(3)),
+                rs.getString(4), a.oneLine(), rs.getString(11), rs.getTimestamp(12).toInstant());
+    }
+
+    static CredentialStatus status(String s) {
+        return CredentialStatus.valueOf(s);
+    }
+}
