@@ -10,6 +10,7 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.process.api.ProcessService;
+import org.certportal.process.api.ProcessTypeInfo;
 import org.certportal.process.api.Recurrence;
 import org.certportal.process.api.RunOptions;
 import org.certportal.process.api.ScheduleRequest;
@@ -17,6 +18,7 @@ import org.certportal.security.api.Role;
 import org.certportal.security.api.SecurityService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +39,39 @@ public class DefaultExpirySchedule {
     static final String SYSTEM_USER = "tracking:system";
     private static final Logger LOG = LoggerFactory.getLogger(DefaultExpirySchedule.class);
 
+    /** How long to wait for the engine to list the expiry after it is registered (both follow one service event). */
+    static final int WAIT_SECONDS = 60;
+    private final Thread worker;
+
     @Activate
     public DefaultExpirySchedule(@Reference ProcessService processes, @Reference SecurityService security,
             @Reference ExpiryProcess expiry) {
+        worker = new Thread(() -> create(processes, security), "tracking-default-schedule");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    @Deactivate
+    void stop() {
+        worker.interrupt();
+    }
+
+    private static void create(ProcessService processes, SecurityService security) {
         try {
-            Long id = security.callAs(systemSubject(), () -> createIfNone(processes, LocalDateTime.now()));
+            Long id = security.callAs(systemSubject(), () -> {
+                for (int second = 0; second < WAIT_SECONDS; second++) {
+                    if (processes.type(ExpiryProcess.ID).map(ProcessTypeInfo::available).orElse(false)) {
+                        return createIfNone(processes, LocalDateTime.now());
+                    }
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
+                }
+                throw new IllegalStateException("the engine did not list the expiry within " + WAIT_SECONDS + " s");
+            });
             if (id != null) {
                 LOG.info("Scheduled the daily certification expiry (schedule {})", id);
             }
