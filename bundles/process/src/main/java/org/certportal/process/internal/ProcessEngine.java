@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,18 +55,11 @@ public class ProcessEngine implements EngineWakeUp {
      * the service, which references the engine to wake it: SCR reports such cycles as errors.
      */
     @Activate
-    public ProcessEngine(ProcessConfig config, @Reference SchemaMigrator migrator,
+    public ProcessEngine(Map<String, Object> config, @Reference SchemaMigrator migrator,
             @Reference(target = DataSources.TARGET) DataSource dataSource, @Reference ProcessTypes types,
             @Reference SecurityService security, @Reference AuditLog audit, @Reference MailOutbox mail) {
         migrator.migrate(ProcessServiceImpl.class, ProcessServiceImpl.CHANGELOG);
-        try {
-            settings = new EngineSettings(config.nodeName().isBlank() ? defaultNode() : config.nodeName().strip(),
-                    config.chunkSize(), config.workerThreads(), Duration.ofSeconds(config.pollSeconds()),
-                    Duration.ofSeconds(config.staleSeconds()));
-        } catch (IllegalArgumentException e) {
-            LOG.error("Processes are not being run: etc/{}.cfg: {}", ProcessConfig.PID, e.getMessage());
-            throw e;
-        }
+        settings = EngineSettings.accept(config, defaultNode());
         Clock clock = Clock.systemUTC();
         engine = new Engine(settings, dataSource, types, security, new RunEvents(audit, mail, clock),
                 new RunQueue(dataSource, audit));
