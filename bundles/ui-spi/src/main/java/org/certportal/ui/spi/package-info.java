@@ -7,7 +7,8 @@
  * {@link org.certportal.ui.spi.HomeCard} services put a number with a link on the home page of
  * the users holding its permission.
  * <p>
- * 2.1: home page cards ({@link org.certportal.ui.spi.HomeCard}).
+ * 2.1: home page cards ({@link org.certportal.ui.spi.HomeCard}); {@link org.certportal.ui.spi.FieldErrors}
+ * puts a service's refusal beside the field it names.
  * 2.0: {@code Services} (a static service lookup for views) is gone; contributions build their
  * views ({@link org.certportal.ui.spi.ViewContribution#createView()}).
  */

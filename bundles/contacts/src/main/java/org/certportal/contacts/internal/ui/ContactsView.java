@@ -10,6 +10,8 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,14 +25,19 @@ public class ContactsView extends VerticalLayout {
     private final Grid<Contact> grid = new Grid<>();
     private final TextField search = new TextField();
     private final Dialog editor = new Dialog();
+    private final Span count = new Span();
+    private final Paragraph empty = new Paragraph();
+    final ContactForm form;
     private Contact editing;
 
     public ContactsView(ContactService contacts, SecurityService security) {
         this.contacts = contacts;
+        this.form = new ContactForm(editor::close);
         setSizeFull();
         boolean mayEdit = security.isPermitted(ContactPermissions.EDIT);
         search.setId("contact-search");
-        search.setPlaceholder("Name, email or identifier");
+        search.setPlaceholder("Given family, family, given, email or identifier");
+        search.setWidth("min(100%, 24rem)");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
@@ -45,30 +52,55 @@ public class ContactsView extends VerticalLayout {
         grid.addColumn(Contact::externalId).setHeader("Identifier").setSortProperty(ContactService.SORT_EXTERNAL_ID);
         grid.addColumn(Contact::birthDate).setHeader("Birth date");
         grid.setItems(query -> contacts.search(search.getValue(), Pages.of(query)).items().stream(),
-                query -> Pages.total(contacts.search(search.getValue(), Pages.count()).total()));
+                query -> counted(contacts.search(search.getValue(), Pages.count()).total(), mayEdit));
+        count.setId("contact-count");
+        empty.setId("contact-empty");
+        empty.setVisible(false);
         if (mayEdit) {
             grid.addItemClickListener(e -> edit(e.getItem()));
         }
-        editor.add(new ContactForm(draft -> {
-            if (editing == null) {
-                contacts.create(draft);
-            } else {
-                contacts.update(editing.id(), editing.version(), draft);
+        editor.add(form);
+        form.setOnSave(draft -> {
+            try {
+                if (editing == null) {
+                    contacts.create(draft);
+                } else {
+                    contacts.update(editing.id(), editing.version(), draft);
+                }
+            } catch (IllegalArgumentException refused) {
+                form.refused(refused.getMessage());
+                return;
             }
             editor.close();
             grid.getDataProvider().refreshAll();
             Notification.show("Contact saved.", 3000, Notification.Position.BOTTOM_START);
-        }, editor::close));
+        });
         H2 title = new H2("Contacts");
         title.setId("contacts-title");
-        add(title, new HorizontalLayout(search, add), grid);
+        HorizontalLayout bar = new HorizontalLayout(search, add, count);
+        bar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        add(title, bar, grid, empty);
         expand(grid);
+    }
+
+    /** The count callback: shows how many match and, for none, what to do next. */
+    private int counted(long total, boolean mayEdit) {
+        String text = search.getValue().strip();
+        count.setText(total == 1 ? "1 contact" : total + " contacts");
+        empty.setVisible(total == 0);
+        if (total == 0) {
+            empty.setText(!text.isEmpty()
+                    ? "No contact matches \"" + text + "\". Try the start of the family name alone, \"family, given\","
+                            + " or the first characters of the identifier."
+                    : mayEdit ? "No contacts yet. Add the first with New contact." : "No contacts yet.");
+        }
+        return Pages.total(total);
     }
 
     private void edit(Contact contact) {
         editing = contact;
-        editor.getChildren().filter(ContactForm.class::isInstance).map(ContactForm.class::cast).findFirst()
-                .ifPresent(form -> form.show(contact));
+        form.show(contact);
         editor.setHeaderTitle(contact == null ? "New contact" : "Edit contact");
         editor.open();
     }
