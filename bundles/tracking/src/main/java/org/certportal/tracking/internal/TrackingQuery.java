@@ -32,7 +32,8 @@ record TrackingQuery(TrackingFilter filter, LocalDate horizon) {
     private static final String FROM_ALL = " FROM enrollment_summary e"
             + " JOIN contact_summary c ON c.id = e.contact_id JOIN program_summary p ON p.id = e.program_id";
     private static final Map<String, String> ORDER = Map.of(
-            TrackingService.SORT_NAME, "c.family_name_key%1$s, c.given_name%1$s NULLS LAST",
+            // the contact index's own order (family name key, id): the first page of a million rows walks it
+            TrackingService.SORT_NAME, "c.family_name_key%1$s, c.id%1$s",
             TrackingService.SORT_IDENTIFIER, "c.external_id%1$s NULLS LAST",
             TrackingService.SORT_PROGRAM, "p.name_key%1$s",
             TrackingService.SORT_STATUS, "e.status%1$s",
