@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.certportal.tracking.api.SavedFilter;
+import org.certportal.tracking.api.TrackingFilter;
 
 /** The saved filters table: each user's filters by name, stored as the page's query string. */
 final class SavedFilters {
@@ -42,12 +43,24 @@ final class SavedFilters {
             ps.setString(1, owner);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new SavedFilter(rs.getLong(1), rs.getString(2), FilterQuery.parse(rs.getString(3)),
+                    found.add(new SavedFilter(rs.getLong(1), rs.getString(2), parse(rs.getString(3)),
                             rs.getTimestamp(4).toInstant()));
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * A stored filter; one a later version no longer reads (a condition dropped) keeps its name and
+     * matches everything, so its owner can still find, replace or delete it.
+     */
+    private static TrackingFilter parse(String query) {
+        try {
+            return FilterQuery.parse(query);
+        } catch (IllegalArgumentException e) {
+            return TrackingFilter.ALL;
+        }
     }
 
     /** Replaces the owner's filter of that name, or adds it. */
