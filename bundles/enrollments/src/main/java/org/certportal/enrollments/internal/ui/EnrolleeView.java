@@ -60,7 +60,7 @@ public class EnrolleeView extends VerticalLayout {
         H2 title = new H2("Enrollee");
         title.setId("enrollee-title");
         contact.setId("enrollee-contact");
-        contact.setWidth("28rem");
+        contact.setWidth("min(100%, 28rem)");
         contact.setItemLabelGenerator(c -> (c.givenName() == null ? "" : c.givenName() + " ") + c.familyName()
                 + (c.externalId() == null ? "" : " (" + c.externalId() + ")"));
         contact.setItems(q -> contacts.search(q.getFilter().orElse(""), Pages.of(q)).items().stream(),
@@ -116,10 +116,20 @@ public class EnrolleeView extends VerticalLayout {
     }
 
     private void enroll(ProgramSummary p) {
-        var result = enrollments.enroll(p.id(), List.of(contact.getValue().id()), null);
-        Notification.show(result.refused().isEmpty() ? "Enrolled in " + p.name() + "."
-                : "Not enrolled: " + result.refused().get(0).reason(), 5000, Notification.Position.BOTTOM_START);
-        refresh();
+        Contact c = contact.getValue();
+        String person = contact.getItemLabelGenerator().apply(c);
+        new EnrollConfirmDialog(person, p.name() + " (" + p.code() + ")", enrollments.today(), on -> {
+            try {
+                var result = enrollments.enroll(p.id(), List.of(c.id()), on);
+                return result.refused().isEmpty() ? null : result.refused().get(0).reason();
+            } catch (IllegalArgumentException refused) {
+                return refused.getMessage();
+            }
+        }, () -> {
+            Notification.show("Enrolled in " + p.name() + " (" + p.code() + ").", 5000,
+                    Notification.Position.BOTTOM_START);
+            refresh();
+        }).open();
     }
 
     private void openEnrollment(Row row) {

@@ -25,6 +25,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -50,6 +51,8 @@ public class EnrollmentsView extends VerticalLayout {
     private final Select<CertificationStatus> status = new Select<>();
     private final Select<Standing> standing = new Select<>();
     private final Grid<EnrolleeRow> grid = new Grid<>();
+    private final Span count = new Span();
+    private final Paragraph empty = new Paragraph();
     private final Button enroll = new Button("Enroll contacts");
 
     /** @param views the portal's views, when present: an enrollment links to a completions view it serves */
@@ -64,7 +67,7 @@ public class EnrollmentsView extends VerticalLayout {
         H2 title = new H2("Enrollments");
         title.setId("enrollments-title");
         program.setId("enrollment-program");
-        program.setWidth("28rem");
+        program.setWidth("min(100%, 28rem)");
         program.setItemLabelGenerator(p -> p.name() + " (" + p.code() + ")");
         program.setItems(q -> programs.search(q.getFilter().orElse(""), null,
                 Pages.of(q).sortedBy(ProgramService.SORT_NAME, true)).items().stream(),
@@ -109,12 +112,37 @@ public class EnrollmentsView extends VerticalLayout {
         grid.addColumn(EnrolleeRow::expiresOn).setHeader("Expires").setSortProperty(EnrollmentService.SORT_EXPIRES_ON);
         grid.setItems(q -> program.getValue() == null ? java.util.stream.Stream.empty()
                 : enrollments.enrollees(program.getValue().id(), filter(), Pages.of(q)).items().stream(),
-                q -> program.getValue() == null ? 0
-                        : Pages.total(enrollments.enrollees(program.getValue().id(), filter(), Pages.count()).total()));
+                q -> counted(program.getValue() == null ? 0
+                        : enrollments.enrollees(program.getValue().id(), filter(), Pages.count()).total()));
         grid.addItemClickListener(e -> openEnrollment(e.getItem()));
 
-        add(title, program, trackers, tools, grid);
+        count.setId("enrollee-count");
+        empty.setId("enrollee-empty");
+        // at any width: the trackers and the tools wrap instead of scrolling sideways
+        trackers.getStyle().set("flex-wrap", "wrap");
+        tools.getStyle().set("flex-wrap", "wrap");
+        tools.add(count);
+        add(title, program, trackers, tools, grid, empty);
         expand(grid);
+        counted(0);
+    }
+
+    /** The count callback: how many enrollees match and, for none, what to do next. */
+    private int counted(long total) {
+        ProgramSummary p = program.getValue();
+        count.setVisible(p != null);
+        count.setText(total == 1 ? "1 enrollee" : total + " enrollees");
+        empty.setVisible(total == 0);
+        if (p == null) {
+            empty.setText("Choose a program above to see its enrollees and trackers.");
+        } else if (!search.getValue().isBlank() || status.getValue() != null || standing.getValue() != null) {
+            empty.setText("No enrollee matches these filters. Clear the search, or choose Any status and Any tracker.");
+        } else if (enroll.isVisible() && p.status() == ProgramStatus.ACTIVE) {
+            empty.setText("No one is enrolled in " + p.name() + " yet. Enroll contacts with Enroll.");
+        } else {
+            empty.setText("No one is enrolled in " + p.name() + " yet.");
+        }
+        return Pages.total(total);
     }
 
     private EnrolleeFilter filter() {
