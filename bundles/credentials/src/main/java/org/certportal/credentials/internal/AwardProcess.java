@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import org.certportal.credentials.api.CredentialPermissions;
 import org.certportal.credentials.api.CredentialService;
 import org.certportal.credentials.internal.CredentialAwarder.Achieved;
@@ -23,7 +21,6 @@ import org.certportal.credentials.internal.CredentialAwarder.Decision;
 import org.certportal.credentials.internal.CredentialAwarder.Held;
 import org.certportal.credentials.internal.CredentialAwarder.Outcome;
 import org.certportal.credentials.internal.DeliveryRules.Delivery;
-import org.certportal.persistence.api.DataSources;
 import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.process.api.ParameterDefinition;
 import org.certportal.process.api.ProcessParameters;
@@ -70,17 +67,16 @@ public class AwardProcess implements ProcessType {
     private final NumberBlocks numbers;
 
     @Activate
-    public AwardProcess(@Reference SecurityService security, @Reference(target = DataSources.TARGET) DataSource ds,
-            @Reference CredentialsSchema schema) {
-        this(security, ds, Clock.systemUTC());
+    public AwardProcess(@Reference SecurityService security, @Reference CredentialsSchema schema) {
+        this(security, Clock.systemUTC());
     }
 
     /** With the clock that says what day it is (tests). */
-    AwardProcess(SecurityService security, DataSource ds, Clock clock) {
+    AwardProcess(SecurityService security, Clock clock) {
         this.security = security;
         this.clock = clock;
-        this.ids = Sequences.blocks(ds, Sequences.IDS);
-        this.numbers = Sequences.blocks(ds, Sequences.NUMBERS);
+        this.ids = new NumberBlocks();
+        this.numbers = new NumberBlocks();
     }
 
     @Override
@@ -190,8 +186,8 @@ public class AwardProcess implements ProcessType {
         }
         Achieved a = d.award().get();
         LocalDate today = LocalDate.now(clock);
-        long awardedId = ids.next();
-        long sequence = numbers.next();
+        long awardedId = Sequences.id(ids, c);
+        long sequence = numbers.next(() -> Sequences.next(c, Sequences.NUMBERS));
         String number = new CredentialNumber(a.type().code(), today.getYear(), sequence).toString();
         String actor = row.startedBy().userName();
         Timestamp now = Timestamp.from(clock.instant());
@@ -210,7 +206,7 @@ public class AwardProcess implements ProcessType {
             PostalAddress to = how.address();
             row.update("INSERT INTO document_order_item (id, order_id, awarded_id, issue_no, delivery_method, recipient,"
                     + " address_line1, address_line2, city, region, postal_code, country, status, status_at)"
-                    + " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'ORDERED', ?)", ids.next(),
+                    + " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'ORDERED', ?)", Sequences.id(ids, c),
                     orderFor(c, row.runId(), actor, now), awardedId, how.method().name(), shorten(how.recipient(), 300),
                     to.line1(), to.line2(), to.city(), to.region(), to.postalCode(), to.country(), now);
         }
@@ -235,7 +231,7 @@ public class AwardProcess implements ProcessType {
                 }
             }
         }
-        long id = ids.next();
+        long id = Sequences.id(ids, c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO document_order (id, reference, ordered_by,"
                 + " ordered_at) VALUES (?, ?, ?, ?)")) {
             ps.setLong(1, id);

@@ -64,7 +64,7 @@ public class CredentialServiceImpl implements CredentialService {
         this.contacts = contacts;
         this.audit = audit;
         this.clock = clock;
-        this.ids = Sequences.blocks(ds, Sequences.IDS);
+        this.ids = new NumberBlocks();
     }
 
     @Override
@@ -163,7 +163,7 @@ public class CredentialServiceImpl implements CredentialService {
                     + " VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?)")) {
                 for (AchievedImport.Row r : rows) {
                     long contactId = students.get(r.studentId()).id();
-                    ps.setLong(1, ids.next());
+                    ps.setLong(1, Sequences.id(ids, c));
                     ps.setLong(2, contactId);
                     ps.setLong(3, types.get(r.typeCode()));
                     ps.setObject(4, r.achievedOn());

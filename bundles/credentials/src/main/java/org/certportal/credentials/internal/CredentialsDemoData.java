@@ -54,7 +54,7 @@ public class CredentialsDemoData implements DemoData {
         this.security = security;
         this.contacts = contacts;
         this.clock = clock;
-        this.ids = Sequences.blocks(ds, Sequences.IDS);
+        this.ids = new NumberBlocks();
     }
 
     @Override
@@ -114,14 +114,14 @@ public class CredentialsDemoData implements DemoData {
                     long school = schools.get(random.nextInt(schools.size()));
                     LocalDate june = LocalDate.of(2026, 6, 20 + random.nextInt(10));
                     if (roll < 85) {
-                        n += add(ps, student, 1, june, school, now);
+                        n += add(c, ps, student, 1, june, school, now);
                         if (roll < 8) {
-                            n += add(ps, student, 3, june.minusMonths(1), school, now);
+                            n += add(c, ps, student, 3, june.minusMonths(1), school, now);
                         }
                     } else if (roll < 95) {
-                        n += add(ps, student, 2, june, authority, now);
+                        n += add(c, ps, student, 2, june, authority, now);
                     } else {
-                        n += add(ps, student, 3, june, school, now);
+                        n += add(c, ps, student, 3, june, school, now);
                     }
                     if (random.nextInt(10) > 0) {
                         addresses.put(student, new PostalAddress((1 + random.nextInt(999)) + " Rue Principale", null,
@@ -142,9 +142,9 @@ public class CredentialsDemoData implements DemoData {
                 studentIds.size(), achieved);
     }
 
-    private int add(PreparedStatement ps, long student, long type, LocalDate on, long body, Timestamp now)
+    private int add(Connection c, PreparedStatement ps, long student, long type, LocalDate on, long body, Timestamp now)
             throws SQLException {
-        ps.setLong(1, ids.next());
+        ps.setLong(1, Sequences.id(ids, c));
         ps.setLong(2, student);
         ps.setLong(3, type);
         ps.setObject(4, on);
@@ -168,7 +168,7 @@ public class CredentialsDemoData implements DemoData {
                     }
                 }
             }
-            long id = ids.next();
+            long id = Sequences.id(ids, c);
             boolean noAddress = i == 7 || i == 13;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO issuing_body (id, code, name, kind,"
                     + " address_line1, city, region, postal_code, country) VALUES (?, ?, ?, ?, ?, ?, 'QC', ?, 'CA')")) {

@@ -19,15 +19,14 @@ public final class NumberBlocks {
         long nextBlockEnd() throws SQLException;
     }
 
-    private final Source source;
     private long next;
     private long last = -1;
 
-    public NumberBlocks(Source source) {
-        this.source = source;
-    }
-
-    public synchronized long next() throws SQLException {
+    /**
+     * The next number; when the block is used up, a new one from the source (called on the caller's
+     * connection: a sequence is not rolled back with it, so nothing is given twice).
+     */
+    public synchronized long next(Source source) throws SQLException {
         if (next > last) {
             long end = source.nextBlockEnd();
             if (end < BLOCK_SIZE || end % BLOCK_SIZE != 0) {

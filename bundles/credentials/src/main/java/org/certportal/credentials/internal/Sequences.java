@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import javax.sql.DataSource;
-
-/** Blocks from the area's database sequences, each taken on a connection of its own (a sequence ignores rollbacks). */
+/** The area's database sequences, counting in blocks of {@link NumberBlocks#BLOCK_SIZE} (a sequence ignores rollbacks). */
 final class Sequences {
     /** Ids of every credentials table. */
     static final String IDS = "credential_id_seq";
@@ -17,12 +15,9 @@ final class Sequences {
     private Sequences() {
     }
 
-    static NumberBlocks blocks(DataSource ds, String sequence) {
-        return new NumberBlocks(() -> {
-            try (Connection c = ds.getConnection()) {
-                return next(c, sequence);
-            }
-        });
+    /** The next id of the area's tables, on the caller's connection. */
+    static long id(NumberBlocks ids, Connection c) throws SQLException {
+        return ids.next(() -> next(c, IDS));
     }
 
     static long next(Connection c, String sequence) throws SQLException {

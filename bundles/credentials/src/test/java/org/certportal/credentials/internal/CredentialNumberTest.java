@@ -81,14 +81,15 @@ class CredentialNumberTest {
     void blocksHandOutEveryNumberOnceAndAskTheDatabaseOncePerBlock() throws Exception {
         long[] sequence = {0};
         List<Long> asked = new ArrayList<>();
-        NumberBlocks blocks = new NumberBlocks(() -> {
+        NumberBlocks.Source source = () -> {
             sequence[0] += NumberBlocks.BLOCK_SIZE;
             asked.add(sequence[0]);
             return sequence[0];
-        });
+        };
+        NumberBlocks blocks = new NumberBlocks();
         Set<Long> seen = new HashSet<>();
         for (int i = 0; i < 250; i++) {
-            assertTrue(seen.add(blocks.next()), "no number twice");
+            assertTrue(seen.add(blocks.next(source)), "no number twice");
         }
         assertEquals(List.of(100L, 200L, 300L), asked, "three database round trips for 250 numbers");
         assertEquals(1, seen.stream().mapToLong(Long::longValue).min().orElseThrow());
@@ -99,19 +100,19 @@ class CredentialNumberTest {
     void anotherPortalsBlocksAreNeverReused() throws Exception {
         long[] sequence = {0};
         NumberBlocks.Source shared = () -> sequence[0] += NumberBlocks.BLOCK_SIZE;
-        NumberBlocks first = new NumberBlocks(shared);
-        NumberBlocks second = new NumberBlocks(shared);
-        assertEquals(1, first.next());
-        assertEquals(101, second.next(), "the second portal gets the next block");
-        assertEquals(2, first.next());
+        NumberBlocks first = new NumberBlocks();
+        NumberBlocks second = new NumberBlocks();
+        assertEquals(1, first.next(shared));
+        assertEquals(101, second.next(shared), "the second portal gets the next block");
+        assertEquals(2, first.next(shared));
         // a portal restarting loses the rest of its block: a gap, never a number given twice
-        NumberBlocks restarted = new NumberBlocks(shared);
-        assertEquals(201, restarted.next());
+        NumberBlocks restarted = new NumberBlocks();
+        assertEquals(201, restarted.next(shared));
     }
 
     @Test
     void aSequenceNotCountingInBlocksIsRefused() {
-        NumberBlocks blocks = new NumberBlocks(() -> 7);
-        assertThrows(IllegalStateException.class, blocks::next);
+        NumberBlocks blocks = new NumberBlocks();
+        assertThrows(IllegalStateException.class, () -> blocks.next(() -> 7));
     }
 }

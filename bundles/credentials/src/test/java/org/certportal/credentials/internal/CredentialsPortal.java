@@ -53,7 +53,7 @@ final class CredentialsPortal implements AutoCloseable {
         contacts = new ContactServiceImpl(contactsJpa, security, migrator, audit);
         new CredentialsSchema(migrator);
         service = new CredentialServiceImpl(ds, security, contacts, audit, clock);
-        award = new AwardProcess(security, ds, clock);
+        award = new AwardProcess(security, clock);
         engine = new ProcessHarness(security, migrator, ds, audit, MailOutboxImpl.migrating(security, migrator, ds,
                 audit), clock, chunkSize).add(award);
     }
