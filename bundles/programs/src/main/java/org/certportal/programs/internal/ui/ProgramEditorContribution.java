@@ -9,10 +9,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** One program at {@code program/<id>}, or a new one at {@code program/new}; a route parameter keeps it out of the menu. */
+/**
+ * One program at {@code programs/<id>}, or a new one at {@code programs/new}, below the list at
+ * {@code programs}; a route parameter keeps it out of the menu. Links of the old {@code program/<id>}
+ * form are sent on here ({@link OldProgramLinkContribution}).
+ */
 @Component(service = ViewContribution.class)
 public class ProgramEditorContribution extends BasicViewContribution {
-    static final String ROUTE = "program";
+    static final String ROUTE = "programs";
 
     private final ProgramService programs;
     private final SecurityService security;

@@ -48,6 +48,7 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
     private final boolean mayEdit;
     private final H2 title = new H2();
     private final Span status = new Span();
+    private final Span ruleVersion = new Span();
     private final Button activate = new Button("Activate");
     private final Button deactivate = new Button("Make inactive");
     private final Button retire = new Button("Retire");
@@ -104,7 +105,14 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
         Button back = new Button("All programs", e -> getUI().ifPresent(ui -> ui.navigate("programs")));
         back.setId("program-back");
         back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        add(back, new HorizontalLayout(title, status), new HorizontalLayout(activate, deactivate, retire), message, form,
+        ruleVersion.setId("program-rule-version");
+        ruleVersion.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        HorizontalLayout heading = new HorizontalLayout(title, status, ruleVersion);
+        heading.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        heading.getStyle().set("flex-wrap", "wrap");
+        HorizontalLayout actions = new HorizontalLayout(activate, deactivate, retire);
+        actions.getStyle().set("flex-wrap", "wrap");
+        add(back, heading, actions, message, form,
                 requirementsTitle, requirementList, addRequirement);
     }
 
@@ -138,8 +146,19 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
         program = p;
         boolean editable = mayEdit && (p == null || p.status() != ProgramStatus.RETIRED);
         title.setText(p == null ? "New program" : p.code() + " — " + p.name());
-        status.setText(p == null ? "" : Labels.of(p.status()) + " · rule version " + p.ruleVersion());
+        status.setText(p == null ? "" : Labels.of(p.status()));
+        status.getElement().getThemeList().removeAll(List.of("success", "error", "contrast"));
+        if (p != null) {
+            // the badge's colour says whether the program takes enrollments
+            status.getElement().getThemeList().add(switch (p.status()) {
+            case ACTIVE -> "success";
+            case RETIRED -> "error";
+            default -> "contrast";
+            });
+        }
         status.setVisible(p != null);
+        ruleVersion.setText(p == null ? "" : "Rule version " + p.ruleVersion());
+        ruleVersion.setVisible(p != null);
         message.setText(p == null ? (mayEdit ? "Save the program to add its requirements."
                 : "You may not create programs.") : "");
         form.setVisible(p != null || mayEdit);
@@ -231,6 +250,15 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void save() {
+        form.clearErrors();
+        try {
+            trySave();
+        } catch (IllegalArgumentException refused) {
+            form.refused(refused.getMessage());
+        }
+    }
+
+    private void trySave() {
         ProgramDraft draft = form.draft();
         if (program == null) {
             Program created = programs.create(draft);
@@ -242,7 +270,12 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
         long version = program.version();
         RuleChangeImpact impact = programs.previewUpdate(id, draft);
         Runnable update = () -> {
-            show(programs.update(id, version, draft));
+            try {
+                show(programs.update(id, version, draft));
+            } catch (IllegalArgumentException refused) {
+                form.refused(refused.getMessage());
+                return;
+            }
             Notification.show("Program saved.", 3000, Notification.Position.BOTTOM_START);
         };
         if (impact.createsNewVersion()) {

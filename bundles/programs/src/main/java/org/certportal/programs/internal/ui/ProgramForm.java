@@ -8,6 +8,7 @@ import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramDraft;
 import org.certportal.programs.api.ProgramOptions;
 import org.certportal.programs.api.RecertificationBasis;
+import org.certportal.ui.spi.FieldErrors;
 
 import com.vaadin.flow.component.HasValue;
 import com.vaadin.flow.component.button.Button;
@@ -15,12 +16,16 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
-/** Every field of a program; the view saves the draft through the service. */
+/**
+ * Every field of a program; the view saves the draft through the service and hands a refusal back
+ * ({@link #refused}), shown beside the field it names.
+ */
 class ProgramForm extends FormLayout {
     private static final long serialVersionUID = 1L;
     final TextField code = new TextField("Code");
@@ -37,7 +42,9 @@ class ProgramForm extends FormLayout {
     final BigDecimalField fee = new BigDecimalField("Fee (0 = free)");
     final ComboBox<RecertificationBasis> recertificationBasis = new ComboBox<>("Next cycle starts from");
     final TextField recertificationDay = new TextField("Fixed recertification day (MM-DD)");
+    final Paragraph formError = new Paragraph();
     final Button save = new Button("Save");
+    private final FieldErrors errors = new FieldErrors();
 
     ProgramForm() {
         code.setId("program-code");
@@ -70,9 +77,36 @@ class ProgramForm extends FormLayout {
                 e -> recertificationDay.setEnabled(e.getValue() == RecertificationBasis.FIXED_DATE));
         save.setId("program-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        formError.setId("program-form-error");
+        formError.getStyle().set("color", "var(--lumo-error-text-color)");
+        formError.setVisible(false);
+        // the labels the service's and this form's sentences use, the more specific first
+        errors.field("recertification day", recertificationDay).field("day of the year", recertificationDay)
+                .field("validity", validityMonths).field("deadline", deadlineMonths)
+                .field("grace period", gracePeriodDays).field("fee", fee).field("description", description)
+                .field("code", code).field("name", name);
         add(code, name, description, requiresApproval, inOrder, enrolleesMayCancel, maintenance, adminReview,
-                validityMonths, deadlineMonths, gracePeriodDays, fee, recertificationBasis, recertificationDay, save);
+                validityMonths, deadlineMonths, gracePeriodDays, fee, recertificationBasis, recertificationDay,
+                formError, save);
         setColspan(description, 2);
+        setColspan(formError, 2);
+        // one column below 40em (phones, a narrow window), two above
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("40em", 2));
+    }
+
+    /** Removes every message of an earlier attempt. */
+    void clearErrors() {
+        errors.clear();
+        formError.setText("");
+        formError.setVisible(false);
+    }
+
+    /** A refusal: beside the field it names, else above the Save button. */
+    void refused(String sentence) {
+        if (!errors.show(sentence)) {
+            formError.setText(sentence);
+            formError.setVisible(true);
+        }
     }
 
     void show(Program p) {
@@ -93,6 +127,7 @@ class ProgramForm extends FormLayout {
         MonthDay day = o.fixedRecertificationDay();
         recertificationDay.setValue(day == null ? "" : String.format("%02d-%02d", day.getMonthValue(), day.getDayOfMonth()));
         recertificationDay.setEnabled(o.recertificationBasis() == RecertificationBasis.FIXED_DATE);
+        clearErrors();
     }
 
     /** @throws IllegalArgumentException for a missing number or an unreadable day, as the service would */

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -24,6 +26,8 @@ public class ProgramsView extends VerticalLayout {
     private final Grid<ProgramSummary> grid = new Grid<>();
     private final TextField search = new TextField();
     private final ComboBox<ProgramStatus> status = new ComboBox<>();
+    private final Span count = new Span();
+    private final Paragraph empty = new Paragraph();
 
     public ProgramsView(ProgramService programs, SecurityService security) {
         this.programs = programs;
@@ -52,12 +56,30 @@ public class ProgramsView extends VerticalLayout {
         grid.addColumn(ProgramSummary::requirementCount).setHeader("Requirements");
         grid.addColumn(ProgramSummary::ruleVersion).setHeader("Rule version");
         grid.setItems(query -> programs.search(search.getValue(), status.getValue(), Pages.of(query)).items().stream(),
-                query -> Pages.total(programs.search(search.getValue(), status.getValue(), Pages.count()).total()));
+                query -> counted(programs.search(search.getValue(), status.getValue(), Pages.count()).total(), mayEdit));
+        count.setId("program-count");
+        empty.setId("program-empty");
+        empty.setVisible(false);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate(ProgramEditorView.location(e.getItem().id()))));
 
         H2 title = new H2("Programs");
         title.setId("programs-title");
-        add(title, new HorizontalLayout(search, status, add), grid);
+        HorizontalLayout bar = new HorizontalLayout(search, status, add, count);
+        bar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        bar.getStyle().set("flex-wrap", "wrap");
+        add(title, bar, grid, empty);
         expand(grid);
+    }
+
+    /** The count callback: how many programs match and, for none, what to do next. */
+    private int counted(long total, boolean mayEdit) {
+        count.setText(total == 1 ? "1 program" : total + " programs");
+        empty.setVisible(total == 0);
+        if (total == 0) {
+            boolean filtered = !search.getValue().isBlank() || status.getValue() != null;
+            empty.setText(filtered ? "No program matches. Clear the search or the status to see every program."
+                    : mayEdit ? "No programs yet. Create the first with New program." : "No programs yet.");
+        }
+        return Pages.total(total);
     }
 }

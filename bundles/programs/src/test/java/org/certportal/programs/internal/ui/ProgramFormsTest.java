@@ -54,6 +54,35 @@ class ProgramFormsTest {
     }
 
     @Test
+    void aRefusalIsShownBesideTheFieldItNamesAndGoesWithTheFix() {
+        ProgramForm form = new ProgramForm();
+        form.show(null);
+        form.refused("Code 'A B' must be 2 to 32 letters, digits or dashes, e.g. CPA-2026.");
+        assertTrue(form.code.isInvalid());
+        assertEquals("Code 'A B' must be 2 to 32 letters, digits or dashes, e.g. CPA-2026.", form.code.getErrorMessage());
+        assertFalse(form.name.isInvalid());
+        form.code.setValue("AB-1");
+        assertFalse(form.code.isInvalid(), "no stale message after the fix");
+
+        form.refused("Grace period (days) must be between 0 and 3650: 4000.");
+        assertTrue(form.gracePeriodDays.isInvalid());
+        form.refused("Another program already has the code 'AB-1'.");
+        assertTrue(form.code.isInvalid());
+        form.refused("Recertifying on a fixed date needs the day of the year.");
+        assertTrue(form.recertificationDay.isInvalid());
+        form.validityMonths.clear();
+        form.refused(assertThrows(IllegalArgumentException.class, form::draft).getMessage());
+        assertTrue(form.validityMonths.isInvalid(), "the form's own refusal of a missing number too");
+
+        form.refused("Program AB-1 is retired and can no longer be changed.");
+        assertTrue(form.formError.isVisible(), "a sentence naming no field shows above Save");
+        form.clearErrors();
+        assertFalse(form.formError.isVisible());
+        assertFalse(form.gracePeriodDays.isInvalid() || form.recertificationDay.isInvalid() || form.code.isInvalid(),
+                "a new attempt starts clean");
+    }
+
+    @Test
     void readOnlyFormsHaveNoSaveButton() {
         ProgramForm form = new ProgramForm();
         form.setEditable(false);
