@@ -51,7 +51,8 @@ class RecordDialog extends Dialog {
         grade.setId("completion-grade");
         grade.setVisible(r.gradeType() != GradeType.NONE);
         grade.setHelperText(r.gradeType() == GradeType.PASS_FAIL ? "pass or fail; empty while not known"
-                : r.gradeType() == GradeType.NUMERIC ? "a number, passing at " + r.minimumGrade() + " or more; empty"
+                : r.gradeType() == GradeType.NUMERIC ? "a number, at least "
+                        + r.minimumGrade().stripTrailingZeros().toPlainString() + " to pass; empty"
                         + " while not known" : "");
         offering.setId("completion-offering");
         offering.setItems(r.offerings());

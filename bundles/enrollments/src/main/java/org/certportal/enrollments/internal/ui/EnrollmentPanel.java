@@ -168,7 +168,7 @@ class EnrollmentPanel extends VerticalLayout {
                         .collect(Collectors.joining(", "));
         return r.title() + ": " + r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", grade "
                 + r.gradeType().name().toLowerCase(java.util.Locale.ROOT).replace('_', '/')
-                + (r.minimumGrade() == null ? "" : " (at least " + r.minimumGrade() + ")")
+                + (r.minimumGrade() == null ? "" : " (at least " + r.minimumGrade().stripTrailingZeros().toPlainString() + ")")
                 + (r.needsApproval() ? ", needs staff approval" : "") + "; " + offerings + ". State: "
                 + step.state().status() + (step.state().completedOn() == null ? "" : " on " + step.state().completedOn())
                 + (step.state().grade() == null ? "" : ", grade " + step.state().grade()) + ".";

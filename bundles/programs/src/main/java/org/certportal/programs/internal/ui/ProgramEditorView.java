@@ -299,16 +299,32 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
     }
 
     private void saveRequirement() {
+        requirementForm.clearErrors();
         var draft = requirementForm.draft();
         Requirement editing = editingRequirement;
         ruleChange(() -> {
-            if (editing == null) {
-                programs.addRequirement(program.id(), draft);
-            } else {
-                programs.updateRequirement(editing.id(), draft);
+            try {
+                if (editing == null) {
+                    programs.addRequirement(program.id(), draft);
+                } else {
+                    programs.updateRequirement(editing.id(), draft);
+                }
+            } catch (IllegalArgumentException refused) {
+                // the dialog stays open with the message beside the field
+                requirementForm.refused(refused.getMessage());
+                throw new Refused();
             }
             requirementDialog.close();
         });
+    }
+
+    /** A change refused and already shown where it belongs: nothing more to say. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused() {
+            super(null, null, false, false);
+        }
     }
 
     private void removeRequirement(Requirement r) {
@@ -340,7 +356,11 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
     private void ruleChange(Runnable change) {
         RuleChangeImpact impact = programs.previewRequirementChange(program.id());
         Runnable apply = () -> {
-            change.run();
+            try {
+                change.run();
+            } catch (Refused shown) {
+                return;
+            }
             reload("Requirements saved.");
         };
         if (impact.createsNewVersion()) {

@@ -111,6 +111,21 @@ class ProgramFormsTest {
     }
 
     @Test
+    void requirementFormShowsARefusalBesideItsField() {
+        RequirementForm form = new RequirementForm();
+        form.show(null);
+        form.gradeType.setValue(GradeType.NUMERIC);
+        form.refused("A numeric grade needs a minimum grade.");
+        assertTrue(form.minimumGrade.isInvalid());
+        form.minimumGrade.setValue(new BigDecimal("70"));
+        assertFalse(form.minimumGrade.isInvalid());
+        form.refused("An education credits requirement needs a credit amount above 0.");
+        assertTrue(form.creditAmount.isInvalid());
+        form.show(null);
+        assertFalse(form.creditAmount.isInvalid(), "a new requirement starts clean");
+    }
+
+    @Test
     void labels() {
         assertEquals("Education credits", Labels.of(RequirementKind.EDUCATION_CREDITS));
         assertEquals("Pass/fail", Labels.of(GradeType.PASS_FAIL));
