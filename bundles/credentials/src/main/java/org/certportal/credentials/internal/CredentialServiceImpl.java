@@ -35,6 +35,7 @@ import org.certportal.credentials.api.DocumentItem;
 import org.certportal.credentials.api.ImportReport;
 import org.certportal.persistence.api.DataSources;
 import org.certportal.persistence.api.JdbcStatements;
+import org.certportal.persistence.api.JdbcTransactions;
 import org.certportal.security.api.SecurityService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -70,7 +71,7 @@ public class CredentialServiceImpl implements CredentialService {
     @Override
     public List<CredentialType> types() {
         security.require(CredentialPermissions.READ);
-        return Transactions.inTransaction(ds, CredentialServiceImpl::types);
+        return JdbcTransactions.required(ds, CredentialServiceImpl::types);
     }
 
     static List<CredentialType> types(Connection c) throws SQLException {
@@ -88,7 +89,7 @@ public class CredentialServiceImpl implements CredentialService {
     public long countAwardable(AwardCriteria criteria) {
         security.require(CredentialPermissions.AWARD);
         AwardQuery q = AwardQuery.of(criteria);
-        return Transactions.inTransaction(ds, c -> {
+        return JdbcTransactions.required(ds, c -> {
             try (PreparedStatement ps = JdbcStatements.prepare(c, "SELECT COUNT(*)" + q.from(), q.params());
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -103,7 +104,7 @@ public class CredentialServiceImpl implements CredentialService {
         CredentialNumber n = CredentialNumber.parse(number).orElseThrow(() -> new IllegalArgumentException("'"
                 + number + "' is no credential number: it reads like HSD-2026-0000042-17 and its last two digits"
                 + " check the rest (a mistyped digit is caught)."));
-        return Transactions.inTransaction(ds, c -> AwardedReads.find(c, n.toString()));
+        return JdbcTransactions.required(ds, c -> AwardedReads.find(c, n.toString()));
     }
 
     @Override
@@ -119,7 +120,7 @@ public class CredentialServiceImpl implements CredentialService {
         List<String> errors = new ArrayList<>(parsed.errors());
         Map<String, Contact> students = contacts.findByExternalIds(rows.stream().map(AchievedImport.Row::studentId)
                 .toList());
-        return Transactions.inTransaction(ds, c -> {
+        return JdbcTransactions.required(ds, c -> {
             Map<String, Long> types = new HashMap<>();
             for (CredentialType t : types(c)) {
                 types.put(t.code(), t.id());

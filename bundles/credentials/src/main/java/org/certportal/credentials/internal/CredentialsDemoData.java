@@ -21,6 +21,7 @@ import org.certportal.contacts.api.ContactService;
 import org.certportal.credentials.api.CredentialPermissions;
 import org.certportal.persistence.api.DataSources;
 import org.certportal.persistence.api.DemoData;
+import org.certportal.persistence.api.JdbcTransactions;
 import org.certportal.security.api.SecurityService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -100,7 +101,7 @@ public class CredentialsDemoData implements DemoData {
             found.values().forEach(c -> studentIds.put(c.id(), c.id()));
         }
         Timestamp now = Timestamp.from(clock.instant());
-        int achieved = Transactions.inTransaction(ds, c -> {
+        int achieved = JdbcTransactions.required(ds, c -> {
             List<Long> schools = bodies(c, now);
             long authority = schools.remove(schools.size() - 1);
             Map<Long, PostalAddress> addresses = new LinkedHashMap<>();

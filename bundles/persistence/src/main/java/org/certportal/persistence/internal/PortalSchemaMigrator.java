@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * heals by itself: the bundle starts again once a connection succeeds (or the data source is
  * configured anew). A broken changelog waits for its fix (bundle:update, or a restart).
  */
-@Component(service = SchemaMigrator.class)
+@Component(service = SchemaMigrator.class, immediate = true) // alive while the areas it stopped are away
 public class PortalSchemaMigrator extends LiquibaseSchemaMigrator {
     private static final Logger LOG = LoggerFactory.getLogger(PortalSchemaMigrator.class);
     private final DatabaseRecovery recovery;

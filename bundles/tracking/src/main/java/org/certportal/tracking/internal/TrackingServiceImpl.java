@@ -31,6 +31,7 @@ import org.certportal.enrollments.api.StatusChange;
 import org.certportal.enrollments.api.StatusChangeResult;
 import org.certportal.persistence.api.DataSources;
 import org.certportal.persistence.api.JdbcStatements;
+import org.certportal.persistence.api.JdbcTransactions;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.security.api.Caller;
@@ -104,14 +105,14 @@ public class TrackingServiceImpl implements TrackingService {
         Day day = day();
         TrackingQuery query = new TrackingQuery(filter, day.horizon());
         query.page(page); // a bad sort key is refused before the database is asked
-        return Transactions.inTransaction(ds, c -> new Page<>(rows(c, query.page(page), day), count(c, query.total())));
+        return JdbcTransactions.required(ds, c -> new Page<>(rows(c, query.page(page), day), count(c, query.total())));
     }
 
     @Override
     public StatusCounts counts(TrackingFilter filter) {
         security.require(TrackingPermissions.READ);
         TrackingQuery.Sql sql = new TrackingQuery(filter, day().horizon()).counts();
-        return Transactions.inTransaction(ds, c -> {
+        return JdbcTransactions.required(ds, c -> {
             Map<CertificationStatus, Long> by = new EnumMap<>(CertificationStatus.class);
             long total = 0;
             try (PreparedStatement ps = JdbcStatements.prepare(c, sql.text(), sql.params());
@@ -134,7 +135,7 @@ public class TrackingServiceImpl implements TrackingService {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(CSV_HEADER.toArray(String[]::new)).build();
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try {
-            return Transactions.inTransaction(ds, c -> {
+            return JdbcTransactions.required(ds, c -> {
                 long written = 0;
                 try (CSVPrinter csv = new CSVPrinter(writer, format);
                         PreparedStatement ps = JdbcStatements.prepare(c, sql.text(), sql.params())) {
@@ -168,7 +169,7 @@ public class TrackingServiceImpl implements TrackingService {
     @Override
     public List<SavedFilter> savedFilters() {
         Caller caller = security.require(TrackingPermissions.READ);
-        return Transactions.inTransaction(ds, c -> SavedFilters.of(c, caller.userName()));
+        return JdbcTransactions.required(ds, c -> SavedFilters.of(c, caller.userName()));
     }
 
     @Override
@@ -176,14 +177,14 @@ public class TrackingServiceImpl implements TrackingService {
         Caller caller = security.require(TrackingPermissions.READ);
         String n = SavedFilters.checkName(name);
         String query = FilterQuery.format(filter == null ? TrackingFilter.ALL : filter);
-        return Transactions.inTransaction(ds, c -> SavedFilters.save(c, caller.userName(), n, query,
+        return JdbcTransactions.required(ds, c -> SavedFilters.save(c, caller.userName(), n, query,
                 clock.instant()));
     }
 
     @Override
     public void deleteFilter(long savedFilterId) {
         Caller caller = security.require(TrackingPermissions.READ);
-        Transactions.inTransaction(ds, c -> {
+        JdbcTransactions.required(ds, c -> {
             SavedFilters.delete(c, caller.userName(), savedFilterId);
             return null;
         });
@@ -193,7 +194,7 @@ public class TrackingServiceImpl implements TrackingService {
     public StatusDetail detail(long enrollmentId) {
         security.require(TrackingPermissions.READ);
         Day day = day();
-        TrackingRow row = Transactions.inTransaction(ds, c -> one(c, enrollmentId, day));
+        TrackingRow row = JdbcTransactions.required(ds, c -> one(c, enrollmentId, day));
         Set<CertificationStatus> targets = EnumSet.noneOf(CertificationStatus.class);
         if (security.isPermitted(TrackingPermissions.SET_STATUS)) {
             MANUAL_STATUSES.stream().filter(s -> s != row.status()).forEach(targets::add);
@@ -221,7 +222,7 @@ public class TrackingServiceImpl implements TrackingService {
         security.require(TrackingPermissions.REVIEW);
         String why = StatusReasons.required(reason);
         Day day = day();
-        TrackingRow row = Transactions.inTransaction(ds, c -> one(c, enrollmentId, day));
+        TrackingRow row = JdbcTransactions.required(ds, c -> one(c, enrollmentId, day));
         if (row.status() != CertificationStatus.ADMIN_REVIEW) {
             throw new IllegalArgumentException("This certification is " + row.status().title().toLowerCase(
                     java.util.Locale.ROOT) + ", not in admin review.");
@@ -236,7 +237,7 @@ public class TrackingServiceImpl implements TrackingService {
     /** Through the enrollments' one status door, in one transaction; a refused move changes nothing. */
     private TrackingRow change(StatusChange move) {
         Day day = day();
-        return Transactions.inTransaction(ds, c -> {
+        return JdbcTransactions.required(ds, c -> {
             StatusChangeResult result = enrollments.changeStatus(c, List.of(move), SOURCE);
             if (!result.refused().isEmpty()) {
                 throw new IllegalArgumentException(result.refused().get(0).reason());
