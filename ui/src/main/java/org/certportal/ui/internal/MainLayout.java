@@ -52,7 +52,12 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         header.setWidthFull();
         header.getStyle().set("padding-right", "var(--lumo-space-m)");
         addToNavbar(header);
+        // a phone's 390 px: the user's name shrinks with an ellipsis instead of pushing the header wider
+        user.getStyle().set("min-width", "0").set("overflow", "hidden").set("text-overflow", "ellipsis")
+                .set("white-space", "nowrap");
+        title.getStyle().set("white-space", "nowrap");
         menu.setId("menu");
+        menu.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("box-sizing", "border-box");
         addToDrawer(menu);
         setPrimarySection(Section.DRAWER);
     }
