@@ -30,6 +30,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -53,6 +54,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private final boolean mayRun;
     private final VerticalLayout typeList = new VerticalLayout();
     private final Grid<ProcessSchedule> schedules = new Grid<>();
+    private final Paragraph schedulesEmpty = new Paragraph();
     private final VerticalLayout active = new VerticalLayout();
     private final Map<Long, ActiveRow> activeRows = new HashMap<>();
     private final Map<String, String> typeTitles = new HashMap<>();
@@ -104,7 +106,9 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
         }
         schedules.setItems(DataProvider.fromCallbacks(
                 q -> processes.schedules(null, ScheduleState.ACTIVE, Pages.of(q)).items().stream(),
-                q -> Pages.total(processes.schedules(null, ScheduleState.ACTIVE, Pages.count()).total())));
+                q -> schedulesCounted(processes.schedules(null, ScheduleState.ACTIVE, Pages.count()).total())));
+        schedulesEmpty.setId("schedule-empty");
+        schedulesEmpty.setVisible(false);
 
         active.setId("active-runs");
         active.setPadding(false);
@@ -148,11 +152,19 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
             }
         });
 
-        add(title, new HorizontalLayout(new H3("Processes"), openSchedule), typeList, new H3("Schedules"), schedules,
+        add(title, new HorizontalLayout(new H3("Processes"), openSchedule), typeList, new H3("Schedules"), schedules, schedulesEmpty,
                 new H3("Active runs"), active, new H3("History"), new HorizontalLayout(historyType, historyState),
                 history);
         showTypes();
         refreshActive();
+    }
+
+    /** The schedules' count callback: for none, says how to get one. */
+    private int schedulesCounted(long total) {
+        schedulesEmpty.setVisible(total == 0);
+        schedulesEmpty.setText(mayRun ? "No process runs on a schedule. Use Add schedule to run one regularly,"
+                + " e.g. every night." : "No process runs on a schedule.");
+        return Pages.total(total);
     }
 
     private RunFilter historyFilter() {
