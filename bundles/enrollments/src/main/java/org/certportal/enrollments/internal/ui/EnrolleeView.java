@@ -13,7 +13,6 @@ import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.ProgressStep;
-import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.programs.api.ProgramSummary;
 import org.certportal.security.api.SecurityService;
@@ -143,7 +142,8 @@ public class EnrolleeView extends VerticalLayout {
 
     private String programName(long programId) {
         return programNames.computeIfAbsent(programId,
-                id -> programs.find(id).map(Program::name).orElse("Program " + id));
+                // with its code: two programs of one name never look alike
+                id -> programs.find(id).map(p -> p.name() + " (" + p.code() + ")").orElse("Program " + id));
     }
 
     private static String progress(List<ProgressStep> steps) {
