@@ -53,6 +53,8 @@ class ContactForm extends FormLayout {
                 .field("birth date", birthDate).field("external identifier", externalId);
         add(givenName, familyName, email, birthDate, externalId, formError, new HorizontalLayout(save, cancel));
         setColspan(formError, 2);
+        // one column on a phone, two from 32em
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("32em", 2));
     }
 
     void setOnSave(Consumer<ContactDraft> onSave) {

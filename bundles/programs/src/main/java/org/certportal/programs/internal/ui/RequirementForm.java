@@ -52,6 +52,9 @@ class RequirementForm extends FormLayout {
         errors.field("minimum grade", minimumGrade).field("credit amount", creditAmount).field("kind", kind)
                 .field("title", title);
         add(title, kind, gradeType, minimumGrade, creditAmount, needsApproval, formError, save);
+        setColspan(formError, 2);
+        // one column on a phone, two from 32em
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("32em", 2));
     }
 
     void clearErrors() {
