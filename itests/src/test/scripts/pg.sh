@@ -2,7 +2,7 @@
 # A throwaway PostgreSQL cluster for the tests: pg.sh start|stop DIR PORT
 # initdb and postgres refuse to run as root: as root (CI) they run as the postgres user. That user
 # may not be able to enter the clone (a root home directory, a 0700 temporary directory), so the
-# cluster lives in its own directory under /tmp, one per port, and DIR becomes a link to it (its
+# cluster lives in its own directory under /tmp, and DIR becomes a link to it (its
 # server.log is where DIR says). Stop removes the cluster.
 set -euo pipefail
 cmd=$1 dir=$2 port=$3
@@ -10,7 +10,9 @@ bin=${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
   echo "PostgreSQL server binaries not found (Debian package postgresql)" >&2; exit 1
 fi
-cluster="${PG_CLUSTER_ROOT:-/tmp}/certportal-pg-$port"
+# one directory per port and DIR: a second build starting on a port in use fails at the port
+# instead of removing the cluster of the first
+cluster="${PG_CLUSTER_ROOT:-/tmp}/certportal-pg-$port-$(printf '%s' "$dir" | md5sum | cut -c1-8)"
 # from / so that the server's user never needs the caller's working directory
 as_owner() { (cd / && if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi); }
 stop_cluster() {
