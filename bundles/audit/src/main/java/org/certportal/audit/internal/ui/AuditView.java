@@ -31,10 +31,10 @@ public class AuditView extends VerticalLayout {
         grid.setId("audit-grid");
         grid.addColumn(r -> TIME.format(r.at())).setHeader("When").setAutoWidth(true);
         grid.addColumn(AuditRecord::actor).setHeader("User");
-        grid.addColumn(AuditRecord::entityType).setHeader("Entity");
+        grid.addColumn(r -> AuditWording.field(r.entityType().replace('-', ' '))).setHeader("Entity");
         grid.addColumn(AuditRecord::entityId).setHeader("Id");
         grid.addColumn(AuditRecord::action).setHeader("Action");
-        grid.addColumn(AuditRecord::changes).setHeader("Changes").setFlexGrow(3);
+        grid.addColumn(r -> AuditWording.changes(r.changes())).setHeader("Changes").setFlexGrow(3);
         grid.setItems(q -> audit.search(entityType.getValue(), entityId.getValue(), actor.getValue(),
                 Pages.of(q)).items().stream(),
                 q -> Pages.total(audit.search(entityType.getValue(), entityId.getValue(), actor.getValue(),
