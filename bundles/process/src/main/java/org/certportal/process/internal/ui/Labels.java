@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.Recurrence;
@@ -16,6 +19,28 @@ final class Labels {
             .withZone(ZoneId.systemDefault());
 
     private Labels() {
+    }
+
+    /**
+     * A run's or schedule's parameters in words, in key order: "Fix: no, Program: 12" (were shown as
+     * the map's text, "{fix=false, program=12}"); "none" without any.
+     */
+    static String parameters(Map<String, String> parameters) {
+        if (parameters == null || parameters.isEmpty()) {
+            return "none";
+        }
+        return new TreeMap<>(parameters).entrySet().stream().map(e -> words(e.getKey()) + ": " + value(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String words(String key) {
+        String w = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('-', ' ').replace('_', ' ')
+                .toLowerCase(Locale.ROOT);
+        return w.isEmpty() ? w : Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    private static String value(String v) {
+        return v == null || v.isBlank() ? "none" : "true".equals(v) ? "yes" : "false".equals(v) ? "no" : v;
     }
 
     static String state(RunState s) {

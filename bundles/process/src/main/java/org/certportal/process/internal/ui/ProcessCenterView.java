@@ -96,7 +96,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
         schedules.addColumn(s -> Labels.recurrence(s.recurrence()) + (s.dryRun() ? " (preview)" : ""))
                 .setHeader("Repeat").setAutoWidth(true);
         schedules.addColumn(s -> Labels.time(s.nextFireAt())).setHeader("Next run").setAutoWidth(true);
-        schedules.addColumn(s -> s.parameters().isEmpty() ? "" : s.parameters().toString()).setHeader("Parameters")
+        schedules.addColumn(s -> s.parameters().isEmpty() ? "" : Labels.parameters(s.parameters())).setHeader("Parameters")
                 .setFlexGrow(2);
         schedules.addColumn(s -> (s.available() ? "" : "Unavailable. ") + (s.note() == null ? "" : s.note()))
                 .setHeader("Note").setFlexGrow(2);

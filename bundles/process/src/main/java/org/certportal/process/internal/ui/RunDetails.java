@@ -82,7 +82,7 @@ final class RunDetails extends VerticalLayout {
     void refresh() {
         ProcessRun r = processes.run(runId).orElseThrow();
         summary.setText(r.typeTitle() + (r.dryRun() ? " (preview)" : "") + ", scope " + r.scope() + ", parameters "
-                + (r.parameters().isEmpty() ? "none" : r.parameters()) + ", started by " + r.startedBy() + ", queued "
+                + Labels.parameters(r.parameters()) + ", started by " + r.startedBy() + ", queued "
                 + Labels.time(r.queuedAt()) + (r.finishedAt() == null ? "" : ", finished " + Labels.time(r.finishedAt()))
                 + (r.error() == null ? "" : ". " + r.error()));
         state.setText(Labels.state(r.state()));
