@@ -66,13 +66,19 @@ final class DatabaseRecovery {
     }
 
     /** Starts the area again once the database answers. */
-    synchronized void park(Area area) {
-        parked.add(area);
-        if (!probing) {
-            probing = true;
-            wait = FIRST_WAIT;
-            schedule();
+    void park(Area area) {
+        synchronized (this) {
+            if (!probe.isShutdown()) {
+                parked.add(area);
+                if (!probing) {
+                    probing = true;
+                    wait = FIRST_WAIT;
+                    schedule();
+                }
+                return;
+            }
         }
+        start(area); // closed meanwhile (the data source changed): it tries the new one at once
     }
 
     /** The areas waiting for the database (for the log and tests). */
@@ -97,15 +103,12 @@ final class DatabaseRecovery {
         }
         for (Area area : toStart) {
             LOG.info("The database answers again: starting {}", area.name());
-            try {
-                area.start();
-            } catch (Exception e) {
-                LOG.warn("Could not start {} again: {}", area.name(), e.toString());
-            }
+            start(area);
         }
         return true;
     }
 
+    /** Called holding this object's lock, so that close cannot stop the probe in between. */
     private void schedule() {
         probe.schedule(() -> {
             if (!probeOnce()) {
@@ -124,18 +127,22 @@ final class DatabaseRecovery {
      * start at once and migrate against the new one; when the portal is stopping, they stay down.
      */
     void close(boolean startParked) {
-        probe.shutdownNow();
         List<Area> toStart;
-        synchronized (this) {
+        synchronized (this) { // with park's scheduling, so nothing is scheduled on a stopped probe
+            probe.shutdownNow();
             toStart = startParked ? List.copyOf(parked) : List.of();
             parked.clear();
         }
         for (Area area : toStart) {
-            try {
-                area.start();
-            } catch (Exception e) {
-                LOG.warn("Could not start {} again: {}", area.name(), e.toString());
-            }
+            start(area);
+        }
+    }
+
+    private static void start(Area area) {
+        try {
+            area.start();
+        } catch (Exception e) {
+            LOG.warn("Could not start {} again: {}", area.name(), e.toString());
         }
     }
 }

@@ -89,5 +89,9 @@ class DatabaseRecoveryTest {
         stopping.park(area("org.certportal.programs"));
         stopping.close(false);
         assertEquals(List.of("org.certportal.completions"), started);
+
+        // an area that failed while the old data source went away tries the new one at once
+        stopping.park(area("org.certportal.tracking"));
+        assertEquals(List.of("org.certportal.completions", "org.certportal.tracking"), started);
     }
 }
