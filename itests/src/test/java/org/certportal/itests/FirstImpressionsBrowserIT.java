@@ -24,20 +24,18 @@ public class FirstImpressionsBrowserIT extends BrowserTest {
 
     private final String tag = "Fi" + Long.toString(System.nanoTime() % 1_000_000, 36);
 
-    /** Elements reaching past the right edge of the window (a grid's own scrolling and the drawer aside). */
+    /**
+     * Whether the page scrolls sideways: the document wider than the window. (Single elements may
+     * reach past the edge inside a parent that clips them, e.g. a name cut with an ellipsis; the
+     * user cannot scroll to those, so they do not count.)
+     */
     @SuppressWarnings("unchecked")
     private List<String> sidewaysOverflow() {
         return (List<String>) ((JavascriptExecutor) browser).executeScript(
                 "const w = document.documentElement.clientWidth; const out = [];"
                         + "if (document.scrollingElement.scrollWidth > w + 1)"
                         + "  out.push('document ' + document.scrollingElement.scrollWidth + ' > ' + w);"
-                        + "for (const e of document.querySelectorAll('body *')) {"
-                        + "  if (e.closest('vaadin-grid') || e.closest('[slot=drawer]')) continue;"
-                        + "  const r = e.getBoundingClientRect();"
-                        + "  if (r.width > 0 && r.height > 0 && r.right > w + 1 && getComputedStyle(e).visibility !== 'hidden')"
-                        + "    out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' right ' + Math.round(r.right));"
-                        + "}"
-                        + "return out.slice(0, 10);");
+                        + "return out;");
     }
 
     private void at(Dimension size) {
