@@ -171,7 +171,6 @@ public class FirstImpressionsBrowserIT extends BrowserTest {
         at(DESKTOP);
 
         type("program-code", tag.toUpperCase() + "-F");
-        until(d -> d.findElement(By.id("program-code")).getAttribute("invalid") == null);
         click("program-save");
         until(d -> d.findElement(By.id("program-title")).getText().startsWith(tag.toUpperCase() + "-F"));
 
