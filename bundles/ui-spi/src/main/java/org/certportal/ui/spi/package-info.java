@@ -12,7 +12,7 @@
  * 2.0: {@code Services} (a static service lookup for views) is gone; contributions build their
  * views ({@link org.certportal.ui.spi.ViewContribution#createView()}).
  */
-@Version("2.1.0")
+@Version("2.2.0")
 package org.certportal.ui.spi;
 
 import org.osgi.annotation.versioning.Version;

@@ -3,6 +3,7 @@ package org.certportal.completions.internal.ui;
 import org.certportal.completions.api.ApprovalFilter;
 import org.certportal.completions.api.CompletionPermissions;
 import org.certportal.completions.api.CompletionService;
+import org.certportal.ui.spi.BasicHomeCard;
 import org.certportal.ui.spi.HomeCard;
 import org.certportal.ui.spi.Pages;
 import org.osgi.service.component.annotations.Activate;
@@ -11,42 +12,14 @@ import org.osgi.service.component.annotations.Reference;
 
 /** Home card: completions waiting for approval, for those who approve them. */
 @Component(service = HomeCard.class)
-public class ApprovalsCard implements HomeCard {
+public class ApprovalsCard extends BasicHomeCard {
     private final CompletionService completions;
 
     @Activate
     public ApprovalsCard(@Reference CompletionService completions) {
+        super("approvals-waiting", "Approvals waiting",
+                "Completions to approve or reject", CompletionPermissions.APPROVE, "approvals", 220);
         this.completions = completions;
-    }
-
-    @Override
-    public String key() {
-        return "approvals-waiting";
-    }
-
-    @Override
-    public String title() {
-        return "Approvals waiting";
-    }
-
-    @Override
-    public String description() {
-        return "Completions to approve or reject";
-    }
-
-    @Override
-    public String permission() {
-        return CompletionPermissions.APPROVE;
-    }
-
-    @Override
-    public String route() {
-        return "approvals";
-    }
-
-    @Override
-    public int order() {
-        return 220;
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.EnrollmentService;
+import org.certportal.ui.spi.BasicHomeCard;
 import org.certportal.ui.spi.HomeCard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,42 +12,14 @@ import org.osgi.service.component.annotations.Reference;
 
 /** Home card: enrollments of every program enrolled this month, in the organisation's days. */
 @Component(service = HomeCard.class)
-public class EnrolledThisMonthCard implements HomeCard {
+public class EnrolledThisMonthCard extends BasicHomeCard {
     private final EnrollmentService enrollments;
 
     @Activate
     public EnrolledThisMonthCard(@Reference EnrollmentService enrollments) {
+        super("enrollments-this-month", "Enrollments this month",
+                "Enrolled since the 1st, all programs", EnrollmentPermissions.READ, "enrollments", 200);
         this.enrollments = enrollments;
-    }
-
-    @Override
-    public String key() {
-        return "enrollments-this-month";
-    }
-
-    @Override
-    public String title() {
-        return "Enrollments this month";
-    }
-
-    @Override
-    public String description() {
-        return "Enrolled since the 1st, all programs";
-    }
-
-    @Override
-    public String permission() {
-        return EnrollmentPermissions.READ;
-    }
-
-    @Override
-    public String route() {
-        return "enrollments";
-    }
-
-    @Override
-    public int order() {
-        return 200;
     }
 
     @Override

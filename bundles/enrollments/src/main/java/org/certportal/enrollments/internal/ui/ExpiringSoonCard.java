@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.EnrollmentService;
+import org.certportal.ui.spi.BasicHomeCard;
 import org.certportal.ui.spi.HomeCard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,43 +12,15 @@ import org.osgi.service.component.annotations.Reference;
 
 /** Home card: certifications expiring within the next 30 days (today included). */
 @Component(service = HomeCard.class)
-public class ExpiringSoonCard implements HomeCard {
+public class ExpiringSoonCard extends BasicHomeCard {
     static final int DAYS = 30;
     private final EnrollmentService enrollments;
 
     @Activate
     public ExpiringSoonCard(@Reference EnrollmentService enrollments) {
+        super("certifications-expiring", "Certifications expiring",
+                "In the next " + DAYS + " days", EnrollmentPermissions.READ, "enrollments", 210);
         this.enrollments = enrollments;
-    }
-
-    @Override
-    public String key() {
-        return "certifications-expiring";
-    }
-
-    @Override
-    public String title() {
-        return "Certifications expiring";
-    }
-
-    @Override
-    public String description() {
-        return "In the next " + DAYS + " days";
-    }
-
-    @Override
-    public String permission() {
-        return EnrollmentPermissions.READ;
-    }
-
-    @Override
-    public String route() {
-        return "enrollments";
-    }
-
-    @Override
-    public int order() {
-        return 210;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.certportal.process.api.ProcessPermissions;
 import org.certportal.process.api.ProcessService;
 import org.certportal.process.api.RunFilter;
 import org.certportal.process.api.RunState;
+import org.certportal.ui.spi.BasicHomeCard;
 import org.certportal.ui.spi.HomeCard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,7 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /** Home card: runs that failed in the last seven days (a week, so a Monday still sees Friday's). */
 @Component(service = HomeCard.class)
-public class FailedRunsCard implements HomeCard {
+public class FailedRunsCard extends BasicHomeCard {
     static final Duration WINDOW = Duration.ofDays(7);
     private final ProcessService processes;
     private final Clock clock;
@@ -26,38 +27,9 @@ public class FailedRunsCard implements HomeCard {
     }
 
     FailedRunsCard(ProcessService processes, Clock clock) {
+        super("runs-failed", "Runs failed", "In the last 7 days", ProcessPermissions.READ, "processes", 710);
         this.processes = processes;
         this.clock = clock;
-    }
-
-    @Override
-    public String key() {
-        return "runs-failed";
-    }
-
-    @Override
-    public String title() {
-        return "Runs failed";
-    }
-
-    @Override
-    public String description() {
-        return "In the last 7 days";
-    }
-
-    @Override
-    public String permission() {
-        return ProcessPermissions.READ;
-    }
-
-    @Override
-    public String route() {
-        return "processes";
-    }
-
-    @Override
-    public int order() {
-        return 710;
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.certportal.persistence.api.PageRequest;
 import org.certportal.tracking.api.TrackingFilter;
 import org.certportal.tracking.api.TrackingPermissions;
 import org.certportal.tracking.api.TrackingService;
+import org.certportal.ui.spi.BasicHomeCard;
 import org.certportal.ui.spi.HomeCard;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -14,49 +15,21 @@ import org.osgi.service.component.annotations.Reference;
 
 /** For those who conclude them: how many certifications wait in Admin Review, a link to Tracking. */
 @Component(service = HomeCard.class)
-public class ReviewsWaitingCard implements HomeCard {
+public class ReviewsWaitingCard extends BasicHomeCard {
     private static final TrackingFilter IN_REVIEW = TrackingFilter.ALL.withStatuses(Set.of(
             CertificationStatus.ADMIN_REVIEW));
     private final TrackingService tracking;
 
     @Activate
     public ReviewsWaitingCard(@Reference TrackingService tracking) {
+        super("reviews-waiting", "Reviews waiting", "Certifications in admin review: filter Tracking by Admin review",
+                TrackingPermissions.REVIEW, TrackingContribution.ROUTE, 215);
         this.tracking = tracking;
-    }
-
-    @Override
-    public String key() {
-        return "reviews-waiting";
-    }
-
-    @Override
-    public String title() {
-        return "Reviews waiting";
-    }
-
-    @Override
-    public String description() {
-        return "Certifications in admin review: filter Tracking by Admin review";
-    }
-
-    @Override
-    public String permission() {
-        return TrackingPermissions.REVIEW;
-    }
-
-    @Override
-    public String route() {
-        return TrackingContribution.ROUTE;
     }
 
     @Override
     public long value() {
         // one row and the count, by the status index
         return tracking.list(IN_REVIEW, PageRequest.first(1)).total();
-    }
-
-    @Override
-    public int order() {
-        return 215;
     }
 }
