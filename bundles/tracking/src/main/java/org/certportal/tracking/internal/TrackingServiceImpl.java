@@ -76,8 +76,8 @@ public class TrackingServiceImpl implements TrackingService {
         this(ds, security, enrollments, settings, audit, Clock.systemUTC());
     }
 
-    /** With the clock that says what day it is (tests); the schema must be migrated. */
-    public TrackingServiceImpl(DataSource ds, SecurityService security, EnrollmentService enrollments,
+    /** With the clock that says what day it is (tests; not public: SCR must see one constructor of this arity). */
+    TrackingServiceImpl(DataSource ds, SecurityService security, EnrollmentService enrollments,
             SettingsService settings, AuditLog audit, Clock clock) {
         this.ds = ds;
         this.security = security;
