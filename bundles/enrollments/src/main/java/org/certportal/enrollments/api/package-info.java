@@ -6,9 +6,12 @@
  * its changelog lists the columns), which other features may join to
  * sort and filter at scale; they never name the {@code enrollment} table. Statuses change only
  * through this API ({@link org.certportal.enrollments.api.EnrollmentService#changeStatus} for processes
- * moving many), checked against the status rules and audited once per change.
+ * moving many), checked against the status rules and audited once per change. Contacts' applications
+ * to programs that have a related application ({@link org.certportal.enrollments.api.ApplicationService})
+ * belong here too: an application is part of enrolling, and its decisions move the enrollment through
+ * the same door.
  */
-@Version("1.4.0")
+@Version("1.5.0")
 package org.certportal.enrollments.api;
 
 import org.osgi.annotation.versioning.Version;
