@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.certportal.security.api.Caller;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.internal.actions.PageActions;
 import org.certportal.ui.internal.home.HomeCards;
 import org.certportal.ui.spi.RegisteredView;
 import org.osgi.framework.BundleContext;
@@ -14,8 +15,8 @@ import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.server.VaadinService;
 
 /**
- * What the portal's views need from OSGi: the security service, the view whiteboard and the home
- * page's cards. One per servlet, kept as an attribute of the Vaadin context (the shell's own pages are built by Vaadin, not by DS).
+ * What the portal's views need from OSGi: the security service, the view whiteboard, the home
+ * page's cards and the page actions. One per servlet, kept as an attribute of the Vaadin context (the shell's own pages are built by Vaadin, not by DS).
  */
 public final class PortalContext {
     /** Routes of the shell itself. */
@@ -24,16 +25,19 @@ public final class PortalContext {
     private final ServiceTracker<SecurityService, SecurityService> security;
     private final ViewWhiteboard views;
     private final HomeCards cards;
+    private final PageActions actions;
 
     private PortalContext(BundleContext context, RouteConfiguration routes) {
         this.security = new ServiceTracker<>(context, SecurityService.class, null);
-        this.views = new ViewWhiteboard(context, routes, security::getService, SHELL_ROUTES);
+        this.actions = new PageActions(context);
+        this.views = new ViewWhiteboard(context, routes, security::getService, SHELL_ROUTES, actions);
         this.cards = new HomeCards(context);
     }
 
     static PortalContext open(BundleContext context, RouteConfiguration routes) {
         PortalContext portal = new PortalContext(context, routes);
         portal.security.open();
+        portal.actions.open();
         portal.views.open();
         portal.cards.open();
         return portal;
@@ -42,6 +46,7 @@ public final class PortalContext {
     void close() {
         cards.close();
         views.close();
+        actions.close();
         security.close();
     }
 

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 import org.certportal.security.api.Caller;
 import org.certportal.security.api.PermissionListener;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.internal.actions.PageActions;
 import org.certportal.ui.internal.nav.RouteBook;
+import org.certportal.ui.spi.PageAction;
 import org.certportal.ui.spi.RegisteredView;
 import org.certportal.ui.spi.ViewContribution;
 import org.certportal.ui.spi.ViewRegistry;
@@ -43,14 +45,16 @@ final class ViewWhiteboard
     private final RouteConfiguration routes;
     private final Supplier<SecurityService> security;
     private final RouteBook book;
+    private final PageActions actions;
     private final Map<Long, ViewContribution> contributions = new ConcurrentHashMap<>();
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
     private ServiceTracker<ViewContribution, ViewContribution> tracker;
     private ServiceRegistration<?> registration;
 
     ViewWhiteboard(BundleContext context, RouteConfiguration routes, Supplier<SecurityService> security,
-            Set<String> reservedRoutes) {
+            Set<String> reservedRoutes, PageActions actions) {
         this.context = context;
+        this.actions = actions;
         this.routes = routes;
         this.security = security;
         this.book = new RouteBook(reservedRoutes);
@@ -107,6 +111,15 @@ final class ViewWhiteboard
             return List.of();
         }
         return book.active().stream().filter(v -> s.isPermitted(caller, v.permission())).toList();
+    }
+
+    @Override
+    public List<PageAction> actionsOn(String target, String subject) {
+        SecurityService s = security.get();
+        if (s == null) {
+            return List.of();
+        }
+        return actions.on(target, subject == null ? "" : subject, s::isPermitted);
     }
 
     /** A feature's permissions came or went: who sees which view may have changed. */

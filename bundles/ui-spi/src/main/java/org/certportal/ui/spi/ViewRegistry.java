@@ -14,4 +14,13 @@ public interface ViewRegistry {
 
     /** The active views the caller may open, in menu order. */
     List<RegisteredView> visibleTo(Caller caller);
+
+    /**
+     * The {@link PageAction}s offered on {@code target} for {@code subject} to the signed-in user:
+     * those they hold the permission of and that apply to the subject, by order then label. Called on
+     * the request thread; an action whose {@code appliesTo} throws is left out.
+     *
+     * @since 2.3
+     */
+    List<PageAction> actionsOn(String target, String subject);
 }

@@ -6,13 +6,17 @@
  * services take.
  * {@link org.certportal.ui.spi.HomeCard} services put a number with a link on the home page of
  * the users holding its permission.
+ * {@link org.certportal.ui.spi.PageAction} services put a button on another area's page, shown by
+ * the page's {@link org.certportal.ui.spi.PageActionBar}.
  * <p>
+ * 2.3: page actions ({@link org.certportal.ui.spi.PageAction}, {@link org.certportal.ui.spi.PageActionBar},
+ * {@link org.certportal.ui.spi.ViewRegistry#actionsOn}).
  * 2.1: home page cards ({@link org.certportal.ui.spi.HomeCard}); {@link org.certportal.ui.spi.FieldErrors}
  * puts a service's refusal beside the field it names.
  * 2.0: {@code Services} (a static service lookup for views) is gone; contributions build their
  * views ({@link org.certportal.ui.spi.ViewContribution#createView()}).
  */
-@Version("2.2.0")
+@Version("2.3.0")
 package org.certportal.ui.spi;
 
 import org.osgi.annotation.versioning.Version;

@@ -1,18 +1,27 @@
 package org.certportal.process.internal.ui;
 
+import java.util.Optional;
+
 import org.certportal.process.api.ProcessPermissions;
 import org.certportal.process.api.ProcessService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
 import org.certportal.ui.spi.ViewContribution;
+import org.certportal.ui.spi.ViewRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 @Component(service = ViewContribution.class)
 public class ProcessCenterContribution extends BasicViewContribution {
     private final ProcessService processes;
     private final SecurityService security;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ViewRegistry views;
 
     @Activate
     public ProcessCenterContribution(@Reference ProcessService processes, @Reference SecurityService security) {
@@ -23,6 +32,6 @@ public class ProcessCenterContribution extends BasicViewContribution {
 
     @Override
     public ProcessCenterView createView() {
-        return new ProcessCenterView(processes, security);
+        return new ProcessCenterView(processes, security, () -> Optional.ofNullable(views));
     }
 }

@@ -3,7 +3,9 @@ package org.certportal.process.internal.ui;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.process.api.ProcessPermissions;
@@ -16,7 +18,10 @@ import org.certportal.process.api.RunState;
 import org.certportal.process.api.ScheduleRequest;
 import org.certportal.process.api.ScheduleState;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.PageAction;
+import org.certportal.ui.spi.PageActionBar;
 import org.certportal.ui.spi.Pages;
+import org.certportal.ui.spi.ViewRegistry;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
@@ -64,6 +69,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private final Dialog formDialog = new Dialog();
     private final Dialog detailsDialog = new Dialog();
     private RunDetails details;
+    private final transient Supplier<Optional<ViewRegistry>> views;
     private Registration polling;
     /** The newest run and its state at the last refresh: a change refreshes the history. */
     private String newestRun = "";
@@ -73,8 +79,10 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private record ActiveRow(Span state, ProgressBar bar, Span rows) {
     }
 
-    public ProcessCenterView(ProcessService processes, SecurityService security) {
+    public ProcessCenterView(ProcessService processes, SecurityService security,
+            Supplier<Optional<ViewRegistry>> views) {
         this.processes = processes;
+        this.views = views;
         // not full height: the page scrolls, so the history grid keeps its height below the other sections
         setWidthFull();
         mayRun = security.isPermitted(ProcessPermissions.RUN);
@@ -152,7 +160,11 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
             }
         });
 
-        add(title, new HorizontalLayout(new H3("Processes"), openSchedule), typeList, new H3("Schedules"), schedules, schedulesEmpty,
+        // other areas' buttons, e.g. mass certification's own form
+        PageActionBar pageActions = new PageActionBar(views, PageAction.PROCESSES);
+        pageActions.setId("process-center-actions");
+        pageActions.show("");
+        add(title, new HorizontalLayout(new H3("Processes"), openSchedule, pageActions), typeList, new H3("Schedules"), schedules, schedulesEmpty,
                 new H3("Active runs"), active, new H3("History"), new HorizontalLayout(historyType, historyState),
                 history);
         showTypes();
@@ -264,7 +276,10 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
         });
         Button close = new Button("Close", e -> detailsDialog.close());
         close.setId("run-details-close");
-        detailsDialog.add(details, close);
+        PageActionBar runActions = new PageActionBar(views, PageAction.PROCESS_RUN);
+        runActions.setId("run-actions");
+        runActions.show(Long.toString(runId));
+        detailsDialog.add(details, runActions, close);
         detailsDialog.open();
     }
 

@@ -1,13 +1,19 @@
 package org.certportal.programs.internal.ui;
 
+import java.util.Optional;
+
 import org.certportal.programs.api.ProgramPermissions;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
 import org.certportal.ui.spi.ViewContribution;
+import org.certportal.ui.spi.ViewRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * One program at {@code programs/<id>}, or a new one at {@code programs/new}, below the list at
@@ -20,6 +26,9 @@ public class ProgramEditorContribution extends BasicViewContribution {
 
     private final ProgramService programs;
     private final SecurityService security;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ViewRegistry views;
 
     @Activate
     public ProgramEditorContribution(@Reference ProgramService programs, @Reference SecurityService security) {
@@ -31,6 +40,6 @@ public class ProgramEditorContribution extends BasicViewContribution {
 
     @Override
     public ProgramEditorView createView() {
-        return new ProgramEditorView(programs, security);
+        return new ProgramEditorView(programs, security, () -> Optional.ofNullable(views));
     }
 }

@@ -3,6 +3,7 @@ package org.certportal.programs.internal.ui;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.certportal.programs.api.Offering;
 import org.certportal.programs.api.OfferingDraft;
@@ -14,6 +15,9 @@ import org.certportal.programs.api.ProgramStatus;
 import org.certportal.programs.api.Requirement;
 import org.certportal.programs.api.RuleChangeImpact;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.PageAction;
+import org.certportal.ui.spi.PageActionBar;
+import org.certportal.ui.spi.ViewRegistry;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -52,6 +56,7 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
     private final Button activate = new Button("Activate");
     private final Button deactivate = new Button("Make inactive");
     private final Button retire = new Button("Retire");
+    private final PageActionBar contributed;
     private final ProgramForm form = new ProgramForm();
     private final H3 requirementsTitle = new H3("Requirements");
     private final VerticalLayout requirementList = new VerticalLayout();
@@ -71,8 +76,12 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
         return ProgramEditorContribution.ROUTE + "/" + programId;
     }
 
-    public ProgramEditorView(ProgramService programs, SecurityService security) {
+    public ProgramEditorView(ProgramService programs, SecurityService security,
+            Supplier<Optional<ViewRegistry>> views) {
         this.programs = programs;
+        // other areas' buttons for this program, e.g. "Mass certify"
+        this.contributed = new PageActionBar(views, PageAction.PROGRAM);
+        contributed.setId("program-contributed-actions");
         mayEdit = security.isPermitted(ProgramPermissions.EDIT);
         title.setId("program-title");
         status.setId("program-status");
@@ -110,7 +119,7 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
         HorizontalLayout heading = new HorizontalLayout(title, status, ruleVersion);
         heading.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
         heading.getStyle().set("flex-wrap", "wrap");
-        HorizontalLayout actions = new HorizontalLayout(activate, deactivate, retire);
+        HorizontalLayout actions = new HorizontalLayout(activate, deactivate, retire, contributed);
         actions.getStyle().set("flex-wrap", "wrap");
         add(back, heading, actions, message, form,
                 requirementsTitle, requirementList, addRequirement);
@@ -135,7 +144,7 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
             program = null;
             title.setText("No such program");
             message.setText("There is no program " + id + "; it may have been removed. Go back to all programs.");
-            for (var c : List.of(status, activate, deactivate, retire, form, requirementsTitle, requirementList,
+            for (var c : List.of(status, activate, deactivate, retire, contributed, form, requirementsTitle, requirementList,
                     addRequirement)) {
                 c.setVisible(false);
             }
@@ -168,6 +177,11 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
                 && (p.status() == ProgramStatus.DRAFT || p.status() == ProgramStatus.INACTIVE));
         deactivate.setVisible(mayEdit && p != null && p.status() == ProgramStatus.ACTIVE);
         retire.setVisible(editable && p != null);
+        if (p == null) {
+            contributed.setVisible(false);
+        } else {
+            contributed.show(Long.toString(p.id()));
+        }
         requirementsTitle.setVisible(p != null);
         requirementList.setVisible(p != null);
         addRequirement.setVisible(editable && p != null);
