@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.time.MonthDay;
 
 /**
- * The options of a program. All but {@code maintenance} and {@code fee} are rules: changing one while
- * enrollees are judged by the current rules creates a new rule version. The maintenance switch and the
- * fee always follow the program, whatever rule version an enrollee is on.
+ * The options of a program. All but {@code maintenance}, {@code fee} and {@code applicationRequired}
+ * are rules: changing one while enrollees are judged by the current rules creates a new rule version.
+ * Those three always follow the program, whatever rule version an enrollee is on.
  *
  * @param requiresApproval         enrolling makes the contact an applicant (Applied) until staff approve
  * @param inOrder                  requirements must be completed in their order
@@ -19,10 +19,21 @@ import java.time.MonthDay;
  * @param fee                      zero is free
  * @param recertificationBasis     maintenance programs: where the next cycle starts
  * @param fixedRecertificationDay  with {@link RecertificationBasis#FIXED_DATE}: the day of the year
+ * @param applicationRequired      the program has a related application: contacts apply (the
+ *                                 enrollments feature's applications) and staff decide (since 1.1)
  */
 public record ProgramOptions(boolean requiresApproval, boolean inOrder, boolean enrolleesMayCancel,
         boolean maintenance, boolean adminReviewOfCertification, int validityMonths, int deadlineMonths,
-        int gracePeriodDays, BigDecimal fee, RecertificationBasis recertificationBasis, MonthDay fixedRecertificationDay) {
+        int gracePeriodDays, BigDecimal fee, RecertificationBasis recertificationBasis, MonthDay fixedRecertificationDay,
+        boolean applicationRequired) {
+
+    /** Options without a related application (the options as they were before 1.1). */
+    public ProgramOptions(boolean requiresApproval, boolean inOrder, boolean enrolleesMayCancel, boolean maintenance,
+            boolean adminReviewOfCertification, int validityMonths, int deadlineMonths, int gracePeriodDays,
+            BigDecimal fee, RecertificationBasis recertificationBasis, MonthDay fixedRecertificationDay) {
+        this(requiresApproval, inOrder, enrolleesMayCancel, maintenance, adminReviewOfCertification, validityMonths,
+                deadlineMonths, gracePeriodDays, fee, recertificationBasis, fixedRecertificationDay, false);
+    }
 
     /** Sensible defaults for a new program: 12 months to complete, 30 days' grace, valid 24 months, free. */
     public static ProgramOptions defaults() {
@@ -33,6 +44,14 @@ public record ProgramOptions(boolean requiresApproval, boolean inOrder, boolean 
     /** The same options with only the maintenance switch changed (the one edit that is not a rule change). */
     public ProgramOptions withMaintenance(boolean on) {
         return new ProgramOptions(requiresApproval, inOrder, enrolleesMayCancel, on, adminReviewOfCertification,
-                validityMonths, deadlineMonths, gracePeriodDays, fee, recertificationBasis, fixedRecertificationDay);
+                validityMonths, deadlineMonths, gracePeriodDays, fee, recertificationBasis, fixedRecertificationDay,
+                applicationRequired);
+    }
+
+    /** The same options with only the related-application switch changed (not a rule change either). */
+    public ProgramOptions withApplicationRequired(boolean on) {
+        return new ProgramOptions(requiresApproval, inOrder, enrolleesMayCancel, maintenance,
+                adminReviewOfCertification, validityMonths, deadlineMonths, gracePeriodDays, fee, recertificationBasis,
+                fixedRecertificationDay, on);
     }
 }

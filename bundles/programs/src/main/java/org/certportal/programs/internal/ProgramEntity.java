@@ -58,6 +58,8 @@ public class ProgramEntity {
     @Column(name = "grace_period_days")
     private int gracePeriodDays;
     private BigDecimal fee;
+    @Column(name = "application_required")
+    private boolean applicationRequired;
     @Enumerated(EnumType.STRING)
     @Column(name = "recertification_basis")
     private RecertificationBasis recertificationBasis;
@@ -99,6 +101,7 @@ public class ProgramEntity {
         deadlineMonths = o.deadlineMonths();
         gracePeriodDays = o.gracePeriodDays();
         fee = o.fee();
+        applicationRequired = o.applicationRequired();
         recertificationBasis = o.recertificationBasis();
         recertificationDay = o.fixedRecertificationDay() == null ? null : o.fixedRecertificationDay().toString();
     }
@@ -106,7 +109,7 @@ public class ProgramEntity {
     ProgramOptions options() {
         return new ProgramOptions(requiresApproval, inOrder, enrolleesMayCancel, maintenance, adminReview,
                 validityMonths, deadlineMonths, gracePeriodDays, fee, recertificationBasis,
-                recertificationDay == null ? null : MonthDay.parse(recertificationDay));
+                recertificationDay == null ? null : MonthDay.parse(recertificationDay), applicationRequired);
     }
 
     ProgramDraft draft() {

@@ -73,7 +73,7 @@ final class ProgramInput {
         // a day only means something with the fixed-date basis; a form may still hold an old one
         return new ProgramOptions(o.requiresApproval(), o.inOrder(), o.enrolleesMayCancel(), o.maintenance(),
                 o.adminReviewOfCertification(), o.validityMonths(), o.deadlineMonths(), o.gracePeriodDays(), fee, basis,
-                basis == RecertificationBasis.FIXED_DATE ? o.fixedRecertificationDay() : null);
+                basis == RecertificationBasis.FIXED_DATE ? o.fixedRecertificationDay() : null, o.applicationRequired());
     }
 
     static RequirementDraft requirement(RequirementDraft draft) {

@@ -351,13 +351,15 @@ public class ProgramServiceImpl implements ProgramService {
                 throw new IllegalArgumentException("Program " + p.code() + " has no rule version " + ruleVersion + ".");
             }
             ProgramOptions now = p.options();
-            // the maintenance switch and the fee are not rules: they always come from the program itself
+            // the maintenance switch, the fee and the related application are not rules: they always come from
+            // the program itself
             RuleSnapshot.Rules frozen = RuleSnapshot.read(v.snapshot(), programId, now.maintenance(), now.fee());
             Map<Long, List<Offering>> offerings = offerings(em,
                     frozen.requirements().stream().map(Requirement::id).toList());
             List<Requirement> requirements = frozen.requirements().stream()
                     .map(r -> withOfferings(r, offerings.getOrDefault(r.id(), List.of()))).toList();
-            return new ProgramRules(programId, ruleVersion, p.status(), frozen.options(), requirements);
+            return new ProgramRules(programId, ruleVersion, p.status(),
+                    frozen.options().withApplicationRequired(now.applicationRequired()), requirements);
         });
     }
 
@@ -515,6 +517,7 @@ public class ProgramServiceImpl implements ProgramService {
                 .field("deadlineMonths", o == null ? null : o.deadlineMonths(), n.deadlineMonths())
                 .field("gracePeriodDays", o == null ? null : o.gracePeriodDays(), n.gracePeriodDays())
                 .field("fee", o == null ? null : o.fee().toPlainString(), n.fee().toPlainString())
+                .field("applicationRequired", o == null ? null : o.applicationRequired(), n.applicationRequired())
                 .field("recertificationBasis", o == null ? null : o.recertificationBasis(), n.recertificationBasis())
                 .field("fixedRecertificationDay", o == null ? null : o.fixedRecertificationDay(),
                         n.fixedRecertificationDay())

@@ -444,6 +444,13 @@ class ProgramServiceIT {
         // the status is always the program's own
         programs.changeStatus(p.id(), program(p.id()).version(), ProgramStatus.ACTIVE);
         assertEquals(ProgramStatus.ACTIVE, programs.rules(p.id(), 1).programStatus());
+        // the related application is no rule either: switched on, no new version, and every version says so
+        Program applying = programs.update(p.id(), program(p.id()).version(), new ProgramDraft("AUD-9", "Auditor",
+                null, program(p.id()).options().withApplicationRequired(true)));
+        assertEquals(2, applying.ruleVersion());
+        assertTrue(applying.options().applicationRequired());
+        assertTrue(programs.rules(p.id(), 1).options().applicationRequired());
+        assertTrue(programs.find(p.id()).orElseThrow().options().applicationRequired(), "stored");
     }
 
     @ParameterizedTest

@@ -67,6 +67,8 @@ class RuleSnapshotTest {
             assertTrue(ProgramServiceImpl.rulesDiffer(OPTIONS, o));
         }
         assertFalse(ProgramServiceImpl.rulesDiffer(OPTIONS, OPTIONS.withMaintenance(false)));
+        assertFalse(ProgramServiceImpl.rulesDiffer(OPTIONS, OPTIONS.withApplicationRequired(true)),
+                "the related application follows the program, like the fee");
         Requirement first = REQUIREMENTS.get(0);
         assertNotEquals(text, RuleSnapshot.write(OPTIONS, List.of(REQUIREMENTS.get(1), first)), "order");
         assertNotEquals(text, RuleSnapshot.write(OPTIONS, REQUIREMENTS.subList(1, 3)), "removal");

@@ -32,6 +32,7 @@ class ProgramForm extends FormLayout {
     final TextField name = new TextField("Name");
     final TextArea description = new TextArea("Description");
     final Checkbox requiresApproval = new Checkbox("Require approval to participate");
+    final Checkbox applicationRequired = new Checkbox("Has a related application (contacts apply, staff decide)");
     final Checkbox inOrder = new Checkbox("Requirements must be completed in order");
     final Checkbox enrolleesMayCancel = new Checkbox("Allow enrollees to cancel enrollment");
     final Checkbox maintenance = new Checkbox("Maintenance program (earners may enroll again)");
@@ -56,6 +57,7 @@ class ProgramForm extends FormLayout {
         description.setId("program-description");
         description.setMaxLength(4000);
         requiresApproval.setId("program-requires-approval");
+        applicationRequired.setId("program-application-required");
         inOrder.setId("program-in-order");
         enrolleesMayCancel.setId("program-may-cancel");
         maintenance.setId("program-maintenance");
@@ -85,7 +87,7 @@ class ProgramForm extends FormLayout {
                 .field("validity", validityMonths).field("deadline", deadlineMonths)
                 .field("grace period", gracePeriodDays).field("fee", fee).field("description", description)
                 .field("code", code).field("name", name);
-        add(code, name, description, requiresApproval, inOrder, enrolleesMayCancel, maintenance, adminReview,
+        add(code, name, description, requiresApproval, applicationRequired, inOrder, enrolleesMayCancel, maintenance, adminReview,
                 validityMonths, deadlineMonths, gracePeriodDays, fee, recertificationBasis, recertificationDay,
                 formError, save);
         setColspan(description, 2);
@@ -115,6 +117,7 @@ class ProgramForm extends FormLayout {
         description.setValue(p == null || p.description() == null ? "" : p.description());
         ProgramOptions o = p == null ? ProgramOptions.defaults() : p.options();
         requiresApproval.setValue(o.requiresApproval());
+        applicationRequired.setValue(o.applicationRequired());
         inOrder.setValue(o.inOrder());
         enrolleesMayCancel.setValue(o.enrolleesMayCancel());
         maintenance.setValue(o.maintenance());
@@ -136,11 +139,11 @@ class ProgramForm extends FormLayout {
                 new ProgramOptions(requiresApproval.getValue(), inOrder.getValue(), enrolleesMayCancel.getValue(),
                         maintenance.getValue(), adminReview.getValue(), number(validityMonths), number(deadlineMonths),
                         number(gracePeriodDays), fee.getValue() == null ? BigDecimal.ZERO : fee.getValue(),
-                        recertificationBasis.getValue(), day()));
+                        recertificationBasis.getValue(), day(), applicationRequired.getValue()));
     }
 
     void setEditable(boolean editable) {
-        for (var field : new HasValue<?, ?>[] { code, name, description, requiresApproval,
+        for (var field : new HasValue<?, ?>[] { code, name, description, requiresApproval, applicationRequired,
             inOrder, enrolleesMayCancel, maintenance, adminReview, validityMonths, deadlineMonths, gracePeriodDays, fee,
             recertificationBasis, recertificationDay }) {
             field.setReadOnly(!editable);

@@ -83,6 +83,20 @@ class ProgramFormsTest {
     }
 
     @Test
+    void theRelatedApplicationSwitchRoundTripsAndStartsOff() {
+        ProgramForm form = new ProgramForm();
+        form.show(null);
+        assertFalse(form.applicationRequired.getValue());
+        assertFalse(form.draft().options().applicationRequired());
+        ProgramOptions applying = ProgramOptions.defaults().withApplicationRequired(true);
+        form.show(new Program(8, "APP-1", "Applied", null, ProgramStatus.ACTIVE, applying, 1, 1, List.of()));
+        assertTrue(form.applicationRequired.getValue());
+        assertEquals(applying, form.draft().options());
+        form.setEditable(false);
+        assertTrue(form.applicationRequired.isReadOnly());
+    }
+
+    @Test
     void readOnlyFormsHaveNoSaveButton() {
         ProgramForm form = new ProgramForm();
         form.setEditable(false);
