@@ -74,7 +74,7 @@ final class Enrolling {
                     + program.status().name().toLowerCase(Locale.ROOT) + "; only Active programs accept enrollments.");
         }
         List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(contactIds));
-        ensureProgramLock(program.id());
+        ensureProgramLock(store, program.id());
         List<Enrollment> enrolled = new ArrayList<>();
         List<Refusal> refused = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += CHUNK) {
@@ -85,8 +85,11 @@ final class Enrolling {
         return new EnrollResult(enrolled, refused);
     }
 
-    /** The program's lock row, made by its first enroll (a second maker at the same moment retries and finds it). */
-    private void ensureProgramLock(long programId) {
+    /**
+     * The program's lock row, made by its first enroll or application (a second maker at the same moment
+     * retries and finds it).
+     */
+    static void ensureProgramLock(EnrollmentStore store, long programId) {
         for (int attempt = 1;; attempt++) {
             try {
                 store.jpa().tx(TransactionType.Required, em -> {

@@ -302,7 +302,7 @@ final class EnrollmentQueries {
      * Adds the name/identifier condition: the family name starts with the text (any case), or the
      * external identifier is exactly the text. True when there is one (it needs the contact join).
      */
-    private static boolean nameFilter(StringBuilder where, List<Object> params, String text) {
+    static boolean nameFilter(StringBuilder where, List<Object> params, String text) {
         String term = text == null ? "" : text.strip();
         if (term.isEmpty()) {
             return false;
