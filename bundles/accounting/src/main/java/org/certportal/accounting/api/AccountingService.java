@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.certportal.persistence.api.Page;
@@ -39,6 +40,12 @@ public interface AccountingService {
 
     /** The batch's orders counted and summed in the database (READ). @throws IllegalArgumentException when unknown */
     BatchTotals totals(long batchId);
+
+    /**
+     * The totals of many batches (a page of the batch list) in one read (READ); ids that name no batch are
+     * left out, a batch without orders has zero totals.
+     */
+    Map<Long, BatchTotals> totals(Collection<Long> batchIds);
 
     /**
      * Creates an unpaid order on the caller's connection, in the caller's transaction: it neither commits

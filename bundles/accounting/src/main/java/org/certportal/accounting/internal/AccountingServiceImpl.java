@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +224,38 @@ public class AccountingServiceImpl implements AccountingService {
                 }
             }
             return Totals.of(batchId, groups);
+        });
+    }
+
+    @Override
+    public Map<Long, BatchTotals> totals(Collection<Long> batchIds) {
+        security.require(AccountingPermissions.READ);
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(batchIds));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        if (ids.size() > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException("At most " + PageRequest.MAX_LIMIT + " batches at once.");
+        }
+        return JdbcTransactions.required(ds, c -> {
+            Map<Long, List<Totals.Group>> groups = new LinkedHashMap<>();
+            try (PreparedStatement ps = JdbcStatements.prepare(c, "SELECT id FROM accounting_batch WHERE id IN "
+                    + JdbcStatements.placeholders(ids.size()), ids); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    groups.put(rs.getLong(1), new ArrayList<>());
+                }
+            }
+            try (PreparedStatement ps = JdbcStatements.prepare(c, "SELECT batch_id, status, currency, COUNT(*),"
+                    + " SUM(amount) FROM accounting_order WHERE batch_id IN " + JdbcStatements.placeholders(ids.size())
+                    + " GROUP BY batch_id, status, currency", ids); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    groups.get(rs.getLong(1)).add(new Totals.Group(OrderStatus.valueOf(rs.getString(2)),
+                            rs.getString(3), rs.getLong(4), rs.getBigDecimal(5).setScale(2)));
+                }
+            }
+            Map<Long, BatchTotals> totals = new LinkedHashMap<>();
+            groups.forEach((id, g) -> totals.put(id, Totals.of(id, g)));
+            return totals;
         });
     }
 

@@ -9,7 +9,7 @@ import org.certportal.accounting.api.BatchTotals;
 import org.certportal.accounting.api.OrderStatus;
 
 /** A batch's totals from its orders counted and summed per status and currency in the database. */
-final class Totals {
+public final class Totals {
     /** One group of the database's count: orders of one status in one currency. */
     record Group(OrderStatus status, String currency, long orders, BigDecimal amount) {
     }
@@ -41,7 +41,7 @@ final class Totals {
     }
 
     /** "USD 150.00, EUR 20.00" in code order, or "none". */
-    static String describe(Map<String, BigDecimal> amounts) {
+    public static String describe(Map<String, BigDecimal> amounts) {
         if (amounts.isEmpty()) {
             return "none";
         }

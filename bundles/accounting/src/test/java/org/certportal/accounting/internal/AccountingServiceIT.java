@@ -218,6 +218,11 @@ class AccountingServiceIT {
         assertEquals(1, t.cancelled());
         assertEquals(Map.of("USD", new BigDecimal("150.50")), t.amountByCurrency());
         assertEquals(Map.of("USD", new BigDecimal("100.00")), t.paidByCurrency());
+        long empty = portal.service.createBatch("July").id();
+        Map<Long, BatchTotals> many = portal.service.totals(List.of(batch, empty, 999_999L));
+        assertEquals(List.of(batch, empty), List.copyOf(many.keySet()), "unknown batches are left out");
+        assertEquals(t, many.get(batch));
+        assertEquals(0, many.get(empty).orders());
         assertEquals(List.of(ids.get(1), ids.get(3)), portal.service.orders(batch, OrderStatus.UNPAID,
                 PageRequest.first(10)).items().stream().map(Order::id).toList());
         assertEquals(List.of(ids.get(3), ids.get(2)), portal.service.orders(0, null,
