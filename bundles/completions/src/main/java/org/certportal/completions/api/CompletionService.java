@@ -1,7 +1,9 @@
 package org.certportal.completions.api;
 
 import java.io.Reader;
+import java.sql.Connection;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 
 import org.certportal.persistence.api.Page;
@@ -58,6 +60,22 @@ public interface CompletionService {
      * @return how many were approved
      */
     int approveAll(List<Long> completionIds);
+
+    /**
+     * Approves completions awaiting approval on the caller's connection and in the caller's transaction
+     * (it neither commits nor closes it), all or nothing as {@link #approveAll}, audited per completion
+     * on that connection, and <em>without earning</em> their enrollments: the caller takes the
+     * enrollment's next step itself, in the same transaction (mass certification certifies the enrollee,
+     * or first orders the program's fee). Demands {@link CompletionPermissions#APPROVE}.
+     *
+     * @return the approved completions, as stored now in the caller's transaction
+     * @throws IllegalArgumentException when none is given, more than {@link #MAX_DECIDE}, or any is not
+     *         awaiting approval (nothing was approved)
+     * @throws java.util.ConcurrentModificationException when one changed during the call; the caller must
+     *         roll back
+     * @since 1.1
+     */
+    List<Completion> approveWithoutEarning(Connection connection, Collection<Long> completionIds);
 
     /** Rejects many with one reason, all or nothing as {@link #approveAll}. Demands {@link CompletionPermissions#APPROVE}. */
     int rejectAll(List<Long> completionIds, String reason);

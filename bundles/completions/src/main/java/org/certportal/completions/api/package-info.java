@@ -1,8 +1,11 @@
 /**
  * Completions: what enrollees did to meet the requirements of their programs (grades, files,
  * approvals), the approvals queue, and the CSV import.
+ * <p>
+ * 1.1: {@link org.certportal.completions.api.CompletionService#approveWithoutEarning} approves on the
+ * caller's connection and leaves the enrollment's next step to the caller (mass certification).
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.certportal.completions.api;
 
 import org.osgi.annotation.versioning.Version;

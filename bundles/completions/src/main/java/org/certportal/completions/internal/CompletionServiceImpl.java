@@ -300,6 +300,35 @@ public class CompletionServiceImpl implements CompletionService {
     }
 
     private int decideAll(List<Long> completionIds, Caller caller, String rejection) {
+        List<Long> ids = decidable(completionIds);
+        return tx((em, c) -> {
+            List<Completion> found = awaitingApproval(c, ids, rejection == null ? "approved" : "rejected");
+            Map<Long, Target> targets = new HashMap<>();
+            for (Completion cp : found) {
+                decide(c, cp, caller, rejection, targets);
+            }
+            return found.size();
+        });
+    }
+
+    @Override
+    public List<Completion> approveWithoutEarning(Connection connection, java.util.Collection<Long> completionIds) {
+        Caller caller = security.require(CompletionPermissions.APPROVE);
+        List<Long> ids = decidable(completionIds == null ? null : new ArrayList<>(completionIds));
+        try {
+            for (Completion cp : awaitingApproval(connection, ids, "approved")) {
+                CompletionStatus to = CompletionRules.approve(cp.status());
+                CompletionStore.decide(connection, cp.id(), cp.version(), to, null, caller.userName(), clock.instant());
+                audit.record(connection, AUDIT_TYPE, cp.id(), "approved", Changes.of().field("status", cp.status(), to));
+            }
+            return CompletionStore.byIds(connection, ids);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The completions could not be read or written: " + e.getMessage(), e);
+        }
+    }
+
+    /** The ids of a decision on many, each once. */
+    private static List<Long> decidable(List<Long> completionIds) {
         if (completionIds == null || completionIds.isEmpty() || completionIds.stream().anyMatch(Objects::isNull)) {
             throw new IllegalArgumentException("Choose at least one completion.");
         }
@@ -307,23 +336,22 @@ public class CompletionServiceImpl implements CompletionService {
         if (ids.size() > MAX_DECIDE) {
             throw new IllegalArgumentException("At most " + MAX_DECIDE + " completions can be decided at once.");
         }
-        return tx((em, c) -> {
-            List<Completion> found = CompletionStore.byIds(c, ids);
-            Set<Long> refused = new TreeSet<>(ids);
-            found.stream().filter(cp -> cp.status() == CompletionStatus.AWAITING_APPROVAL)
-                    .forEach(cp -> refused.remove(cp.id()));
-            if (!refused.isEmpty()) {
-                throw new IllegalArgumentException("These completions are not awaiting approval (any more): "
-                        + refused.stream().limit(50).map(String::valueOf).collect(Collectors.joining(", "))
-                        + (refused.size() > 50 ? ", …" : "") + ". Nothing was " + (rejection == null ? "approved"
-                                : "rejected") + ".");
-            }
-            Map<Long, Target> targets = new HashMap<>();
-            for (Completion cp : found) {
-                decide(c, cp, caller, rejection, targets);
-            }
-            return found.size();
-        });
+        return ids;
+    }
+
+    /** The completions, every one awaiting approval, or a refusal naming those that are not. */
+    private static List<Completion> awaitingApproval(Connection c, List<Long> ids, String decision)
+            throws SQLException {
+        List<Completion> found = CompletionStore.byIds(c, ids);
+        Set<Long> refused = new TreeSet<>(ids);
+        found.stream().filter(cp -> cp.status() == CompletionStatus.AWAITING_APPROVAL)
+                .forEach(cp -> refused.remove(cp.id()));
+        if (!refused.isEmpty()) {
+            throw new IllegalArgumentException("These completions are not awaiting approval (any more): "
+                    + refused.stream().limit(50).map(String::valueOf).collect(Collectors.joining(", "))
+                    + (refused.size() > 50 ? ", …" : "") + ". Nothing was " + decision + ".");
+        }
+        return found;
     }
 
     /** Approves (no reason) or rejects one completion, audited; an approval may earn the enrollment. */

@@ -218,6 +218,39 @@ class CompletionServiceIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void approvingOnTheCallersConnectionLeavesEarningToTheCallerAndGoesWithItsRollback(String db) throws Exception {
+        start(db);
+        Enrollment one = portal.enroll(GRADED, 1);
+        service.record(one.id(), null, draft(22, null));
+        Completion exam = service.record(one.id(), null, new CompletionDraft(21, OFFERING, TODAY, null, "80", null));
+        try (Connection c = portal.ds.getConnection()) {
+            c.setAutoCommit(false);
+            assertThrows(AccessDeniedException.class, () -> service.approveWithoutEarning(c, List.of(exam.id())));
+            portal.security.as(Role.CERTIFICATION_ADMIN);
+            List<Completion> approved = service.approveWithoutEarning(c, List.of(exam.id(), exam.id()));
+            assertEquals(List.of(CompletionStatus.COMPLETE), approved.stream().map(Completion::status).toList());
+            assertEquals("certadmin-user", approved.get(0).decidedBy());
+            c.rollback();
+            assertEquals(CompletionStatus.AWAITING_APPROVAL, service.progress(one.id()).steps().get(0).status(),
+                    "the caller's rollback undoes the approval");
+
+            service.approveWithoutEarning(c, List.of(exam.id()));
+            c.commit();
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> service.approveWithoutEarning(c,
+                    List.of(exam.id()))).getMessage().contains("not awaiting approval"));
+            assertThrows(IllegalArgumentException.class, () -> service.approveWithoutEarning(c, List.of()));
+            c.rollback();
+        }
+        assertEquals(CompletionStatus.COMPLETE, service.progress(one.id()).steps().get(0).status());
+        assertEquals(CertificationStatus.IN_PROGRESS, portal.enrollments.find(one.id()).orElseThrow().status(),
+                "every requirement complete, yet not earned: the caller takes the next step");
+        assertEquals(0, portal.count("SELECT COUNT(*) FROM mail_outbox"));
+        assertEquals(1, portal.count("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'completion' AND action ="
+                + " 'approved'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void inOrderProgramsRefuseARequirementWhosePredecessorsAreNotComplete(String db) throws Exception {
         start(db);
         Enrollment e = portal.enroll(ORDERED, 1);
