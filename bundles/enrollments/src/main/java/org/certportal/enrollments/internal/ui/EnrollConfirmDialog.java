@@ -20,14 +20,47 @@ class EnrollConfirmDialog extends Dialog {
     final Button confirm = new Button("Enroll");
     final Button cancel = new Button("Cancel");
 
+    /** What the dialog asks for: an enrollment, or recording an application (which makes one Applied). */
+    enum Wording {
+        ENROLLMENT("Enroll", "Enrolled on", " will be enrolled in ", ".", "Choose the date the enrollment starts."),
+        APPLICATION("Record application", "Applied on", " applies to ", "; the enrollment is Applied until the"
+                + " application is decided.", "Choose the date of the application.");
+
+        final String action;
+        final String dateLabel;
+        final String middle;
+        final String end;
+        final String missingDate;
+
+        Wording(String action, String dateLabel, String middle, String end, String missingDate) {
+            this.action = action;
+            this.dateLabel = dateLabel;
+            this.middle = middle;
+            this.end = end;
+            this.missingDate = missingDate;
+        }
+    }
+
     /**
      * @param enroll enrolls on the date; answers null when done, or the reason it was refused
      */
     EnrollConfirmDialog(String person, String program, LocalDate today, Function<LocalDate, String> enroll,
             Runnable done) {
-        setId("enroll-confirm-dialog");
-        setHeaderTitle("Enroll " + person + "?");
-        Paragraph what = new Paragraph(person + " will be enrolled in " + program + ".");
+        this(Wording.ENROLLMENT, person, program, today, enroll, done);
+    }
+
+    /**
+     * @param act enrolls, or records the application, on the date; answers null when done, or the reason it was
+     *            refused
+     */
+    EnrollConfirmDialog(Wording wording, String person, String program, LocalDate today, Function<LocalDate, String> act,
+            Runnable done) {
+        setId(wording == Wording.ENROLLMENT ? "enroll-confirm-dialog" : "apply-confirm-dialog");
+        setHeaderTitle(wording.action + (wording == Wording.ENROLLMENT ? " " : " of ") + person + "?");
+        Paragraph what = new Paragraph(person + wording.middle + program + wording.end);
+        enrolledOn.setLabel(wording.dateLabel);
+        confirm.setText(wording.action);
+        Function<LocalDate, String> enroll = act;
         enrolledOn.setId("enroll-confirm-date");
         enrolledOn.setValue(today);
         enrolledOn.setRequired(true);
@@ -36,7 +69,7 @@ class EnrollConfirmDialog extends Dialog {
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         confirm.addClickListener(e -> {
             if (enrolledOn.getValue() == null) {
-                enrolledOn.setErrorMessage("Choose the date the enrollment starts.");
+                enrolledOn.setErrorMessage(wording.missingDate);
                 enrolledOn.setInvalid(true);
                 return;
             }

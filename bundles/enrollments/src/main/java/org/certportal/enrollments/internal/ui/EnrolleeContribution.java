@@ -3,6 +3,7 @@ package org.certportal.enrollments.internal.ui;
 import java.util.Optional;
 
 import org.certportal.contacts.api.ContactService;
+import org.certportal.enrollments.api.ApplicationService;
 import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.programs.api.ProgramService;
@@ -23,6 +24,7 @@ public class EnrolleeContribution extends BasicViewContribution {
     private final ProgramService programs;
     private final ContactService contacts;
     private final SecurityService security;
+    private final ApplicationService applications;
 
     /** The portal shell's, to link to the completions view when it is served; optional: the shell tracks this. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -31,17 +33,20 @@ public class EnrolleeContribution extends BasicViewContribution {
 
     @Activate
     public EnrolleeContribution(@Reference EnrollmentService enrollments, @Reference ProgramService programs,
-            @Reference ContactService contacts, @Reference SecurityService security) {
+            @Reference ContactService contacts, @Reference SecurityService security,
+            @Reference ApplicationService applications) {
         super("enrollee", "Enrollee", EnrollmentPermissions.READ, EnrolleeView.class, "Certification", 210,
                 "vaadin:user-card");
         this.enrollments = enrollments;
         this.programs = programs;
         this.contacts = contacts;
         this.security = security;
+        this.applications = applications;
     }
 
     @Override
     public EnrolleeView createView() {
-        return new EnrolleeView(enrollments, programs, contacts, security, () -> Optional.ofNullable(views));
+        return new EnrolleeView(enrollments, applications, programs, contacts, security,
+                () -> Optional.ofNullable(views));
     }
 }

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactService;
+import org.certportal.enrollments.api.Application;
+import org.certportal.enrollments.api.ApplicationService;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.EnrollmentService;
@@ -31,15 +33,21 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.server.StreamResource;
 
-/** By enrollee: a contact's enrollments with progress, the programs still open to them, the transcript. */
+/**
+ * By enrollee: a contact's enrollments with progress, their applications with the decide buttons, the
+ * programs still open to them (to enroll, or to record an application where the program has one), the
+ * transcript.
+ */
 public class EnrolleeView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     private final transient EnrollmentService enrollments;
+    private final transient ApplicationService applications;
     private final transient ProgramService programs;
     private final transient SecurityService security;
     private final transient Supplier<Optional<ViewRegistry>> views;
     private final ComboBox<Contact> contact = new ComboBox<>("Contact");
     private final Grid<Row> enrolled = new Grid<>();
+    final Grid<Application> applied = new Grid<>();
     private final Grid<ProgramSummary> open = new Grid<>();
     private final Anchor transcript = new Anchor();
     private final Map<Long, String> programNames = new HashMap<>();
@@ -49,9 +57,10 @@ public class EnrolleeView extends VerticalLayout {
     }
 
     /** @param views the portal's views, when present: an enrollment links to a completions view it serves */
-    public EnrolleeView(EnrollmentService enrollments, ProgramService programs, ContactService contacts,
-            SecurityService security, Supplier<Optional<ViewRegistry>> views) {
+    public EnrolleeView(EnrollmentService enrollments, ApplicationService applications, ProgramService programs,
+            ContactService contacts, SecurityService security, Supplier<Optional<ViewRegistry>> views) {
         this.enrollments = enrollments;
+        this.applications = applications;
         this.programs = programs;
         this.security = security;
         this.views = views;
@@ -81,10 +90,27 @@ public class EnrolleeView extends VerticalLayout {
         enrolled.addItemClickListener(e -> openEnrollment(e.getItem()));
 
         boolean mayEnroll = security.isPermitted(EnrollmentPermissions.EDIT);
+        applied.setId("enrollee-applications");
+        applied.addColumn(Application::programCode).setHeader("Program");
+        applied.addColumn(a -> a.status().title()).setHeader("Status");
+        applied.addColumn(Application::appliedOn).setHeader("Applied");
+        applied.addColumn(a -> a.decidedBy() == null ? "" : a.decidedBy()).setHeader("Decided by");
+        applied.addColumn(a -> a.reason() == null ? "" : a.reason()).setHeader("Reason");
+        applied.addComponentColumn(a -> ApplicationActions.buttons(applications, a, mayEnroll, this::refresh))
+                .setHeader("").setAutoWidth(true);
+        applied.setAllRowsVisible(true);
+
         open.setId("enrollee-open-programs");
         open.addColumn(ProgramSummary::name).setHeader("Program");
         open.addColumn(ProgramSummary::code).setHeader("Code");
         open.addComponentColumn(p -> {
+            if (takesApplications(p.id())) {
+                Button apply = new Button("Record application", e -> apply(p));
+                apply.setId("apply-program-" + p.id());
+                apply.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+                apply.setVisible(mayEnroll);
+                return apply;
+            }
             Button enroll = new Button("Enroll", e -> enroll(p));
             enroll.setId("enroll-program-" + p.id());
             enroll.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
@@ -93,7 +119,8 @@ public class EnrolleeView extends VerticalLayout {
         }).setHeader("");
         open.setAllRowsVisible(true);
 
-        add(title, contact, transcript, new H3("Enrolled in"), enrolled, new H3("Active programs open to them"), open);
+        add(title, contact, transcript, new H3("Enrolled in"), enrolled, new H3("Applications"), applied,
+                new H3("Active programs open to them"), open);
     }
 
     private void refresh() {
@@ -101,6 +128,7 @@ public class EnrolleeView extends VerticalLayout {
         transcript.setVisible(c != null && security.isPermitted(EnrollmentPermissions.TRANSCRIPT));
         if (c == null) {
             enrolled.setItems(List.of());
+            applied.setItems(List.of());
             open.setItems(List.of());
             return;
         }
@@ -111,7 +139,31 @@ public class EnrolleeView extends VerticalLayout {
         // a person has a handful of enrollments: all of them, each with its progress
         enrolled.setItems(enrollments.enrollmentsOf(id).stream().map(e -> new Row(e, programName(e.programId()),
                 progress(enrollments.progress(e.id())))).toList());
+        applied.setItems(applications.ofContact(id));
         open.setItems(enrollments.openPrograms(id));
+    }
+
+    private boolean takesApplications(long programId) {
+        return programs.find(programId).map(p -> p.options().applicationRequired()).orElse(false);
+    }
+
+    /** Records a contact's application (on paper, by mail) after asking for its date. */
+    private void apply(ProgramSummary p) {
+        Contact c = contact.getValue();
+        String person = contact.getItemLabelGenerator().apply(c);
+        new EnrollConfirmDialog(EnrollConfirmDialog.Wording.APPLICATION, person, p.name() + " (" + p.code() + ")",
+                enrollments.today(), on -> {
+                    try {
+                        applications.submit(p.id(), c.id(), on);
+                        return null;
+                    } catch (IllegalArgumentException refused) {
+                        return refused.getMessage();
+                    }
+                }, () -> {
+                    Notification.show("Application to " + p.name() + " (" + p.code() + ") recorded; the enrollment is"
+                            + " Applied.", 5000, Notification.Position.BOTTOM_START);
+                    refresh();
+                }).open();
     }
 
     private void enroll(ProgramSummary p) {

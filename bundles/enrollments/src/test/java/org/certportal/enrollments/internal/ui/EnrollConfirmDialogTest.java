@@ -28,6 +28,21 @@ class EnrollConfirmDialogTest {
     }
 
     @Test
+    void recordingAnApplicationAsksForItsDateInItsOwnWords() {
+        EnrollConfirmDialog dialog = new EnrollConfirmDialog(EnrollConfirmDialog.Wording.APPLICATION, "Jane Doe",
+                "Safety (SAF-1)", LocalDate.of(2026, 12, 2), on -> { enrolled.add(on); return null; }, () -> done++);
+        assertEquals("Applied on", dialog.enrolledOn.getLabel());
+        assertEquals("Record application", dialog.confirm.getText());
+        dialog.enrolledOn.setValue(null);
+        dialog.confirm.click();
+        assertEquals("Choose the date of the application.", dialog.enrolledOn.getErrorMessage());
+        dialog.enrolledOn.setValue(LocalDate.of(2026, 11, 20));
+        dialog.confirm.click();
+        assertEquals(List.of(LocalDate.of(2026, 11, 20)), enrolled);
+        assertEquals(1, done);
+    }
+
+    @Test
     void aRefusalOrAMissingDateStaysBesideTheDate() {
         EnrollConfirmDialog dialog = new EnrollConfirmDialog("Jane Doe", "Safety (SAF-1)", LocalDate.of(2026, 12, 2),
                 on -> "The enrollment date must not lie in the future.", () -> done++);

@@ -1,0 +1,33 @@
+package org.certportal.enrollments.internal.ui;
+
+import org.certportal.enrollments.api.ApplicationService;
+import org.certportal.enrollments.api.EnrollmentPermissions;
+import org.certportal.programs.api.ProgramService;
+import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.ViewContribution;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+@Component(service = ViewContribution.class)
+public class ApplicationsContribution extends BasicViewContribution {
+    private final ApplicationService applications;
+    private final ProgramService programs;
+    private final SecurityService security;
+
+    @Activate
+    public ApplicationsContribution(@Reference ApplicationService applications, @Reference ProgramService programs,
+            @Reference SecurityService security) {
+        super("applications", "Applications", EnrollmentPermissions.READ, ApplicationsView.class, "Certification", 212,
+                "vaadin:clipboard-check");
+        this.applications = applications;
+        this.programs = programs;
+        this.security = security;
+    }
+
+    @Override
+    public ApplicationsView createView() {
+        return new ApplicationsView(applications, programs, security);
+    }
+}
