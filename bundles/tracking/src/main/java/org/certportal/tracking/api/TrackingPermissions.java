@@ -12,6 +12,8 @@ public final class TrackingPermissions {
     public static final String REVIEW = "tracking.review";
     /** Run, preview and schedule the daily expiry (Certification Admin). */
     public static final String EXPIRE = "tracking.expire";
+    /** Configure the expiry reminders and their templates, test-send them (Certification Manager). */
+    public static final String MANAGE_REMINDERS = "tracking.manage-reminders";
 
     private TrackingPermissions() {
     }

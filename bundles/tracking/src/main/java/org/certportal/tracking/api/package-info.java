@@ -2,9 +2,11 @@
  * Tracking: every enrollment's certification status in one list (filtered, counted, sorted and paged
  * in the database), saved filters per user, CSV export, manual status changes with a reason and the
  * resolution of Admin Review. Statuses change only through the enrollments API's one status-change
- * door; tracking stores nothing of an enrollment itself.
+ * door; tracking stores nothing of an enrollment itself. Since 1.1: the expiry reminder ladder
+ * ({@link org.certportal.tracking.api.ReminderService}) and the reminders handled per enrollment in
+ * {@link org.certportal.tracking.api.StatusDetail}.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.certportal.tracking.api;
 
 import org.osgi.annotation.versioning.Version;

@@ -24,6 +24,9 @@ public class TrackingPermissionProvider implements PermissionProvider {
                 new PermissionDefinition(TrackingPermissions.REVIEW, "Approve or reject certifications in Admin Review",
                         Set.of(Role.CERTIFICATION_MANAGER)),
                 new PermissionDefinition(TrackingPermissions.EXPIRE, "Run and schedule the daily expiry",
-                        Set.of(Role.CERTIFICATION_ADMIN)));
+                        Set.of(Role.CERTIFICATION_ADMIN)),
+                new PermissionDefinition(TrackingPermissions.MANAGE_REMINDERS,
+                        "Configure the expiry reminders and their messages; send oneself a test",
+                        Set.of(Role.CERTIFICATION_MANAGER)));
     }
 }

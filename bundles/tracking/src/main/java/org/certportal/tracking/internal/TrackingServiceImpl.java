@@ -204,7 +204,9 @@ public class TrackingServiceImpl implements TrackingService {
         // the enrollment's own entries, read with tracking's permission: the page's users see them, not the whole log
         List<StatusHistoryEntry> history = StatusHistory.of(audit.history(ENROLLMENT_AUDIT_TYPE,
                 String.valueOf(enrollmentId), TrackingPermissions.READ, PageRequest.first(HISTORY)).items());
-        return new StatusDetail(row, targets, mayReview, history);
+        List<org.certportal.tracking.api.SentReminder> reminders = JdbcTransactions.required(ds,
+                c -> ReminderLog.of(c, enrollmentId, HISTORY));
+        return new StatusDetail(row, targets, mayReview, history, reminders);
     }
 
     @Override

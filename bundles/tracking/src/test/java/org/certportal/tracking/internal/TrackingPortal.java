@@ -18,11 +18,13 @@ import javax.sql.DataSource;
 
 import org.certportal.audit.internal.AuditLogImpl;
 import org.certportal.audit.internal.AuditPermissionProvider;
+import org.certportal.contacts.internal.ContactPermissionProvider;
 import org.certportal.contacts.internal.ContactServiceImpl;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.internal.EnrollmentPermissionProvider;
 import org.certportal.enrollments.internal.EnrollmentServiceImpl;
 import org.certportal.mail.internal.MailOutboxImpl;
+import org.certportal.mail.internal.MailPermissionProvider;
 import org.certportal.persistence.internal.LiquibaseSchemaMigrator;
 import org.certportal.persistence.testing.TestDatabases;
 import org.certportal.persistence.testing.TestJpa;
@@ -55,6 +57,11 @@ final class TrackingPortal implements AutoCloseable {
     final TestSecurity security;
     final AuditLogImpl audit;
     final TestJpa enrollmentsJpa;
+    final TestJpa contactsJpa;
+    final ContactServiceImpl contacts;
+    final MailOutboxImpl outbox;
+    final StaffAccounts users = new StaffAccounts();
+    final ReminderServiceImpl reminders;
     final EnrollmentServiceImpl enrollments;
     final FakePrograms programs = new FakePrograms();
     final TrackingServiceImpl service;
@@ -67,14 +74,26 @@ final class TrackingPortal implements AutoCloseable {
     }
 
     TrackingPortal(String db, Instant now) throws SQLException {
-        ds = TestDatabases.fresh(db);
+        this(TestDatabases.fresh(db), now, true);
+    }
+
+    /** Another portal on a database a first one filled (a later day, after a restart). */
+    TrackingPortal(DataSource ds, Instant now) throws SQLException {
+        this(ds, now, false);
+    }
+
+    private TrackingPortal(DataSource ds, Instant now, boolean fresh) throws SQLException {
+        this.ds = ds;
         clock = Clock.fixed(now, ZoneOffset.UTC);
         LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(ds);
-        migrator.migrate(ContactServiceImpl.class, "db/contacts.changelog.xml");
         migrator.migrate(ProgramServiceImpl.class, "db/programs.changelog.xml");
         security = new TestSecurity(new TrackingPermissionProvider(), new EnrollmentPermissionProvider(),
-                new AuditPermissionProvider(), new ProcessPermissionProvider()).as(Role.STAFF);
+                new AuditPermissionProvider(), new ProcessPermissionProvider(), new ContactPermissionProvider(),
+                new MailPermissionProvider())
+                .as(Role.STAFF);
         audit = new AuditLogImpl(security, migrator, ds);
+        contactsJpa = new TestJpa("certportal-contacts", ds);
+        contacts = new ContactServiceImpl(contactsJpa, security, migrator, audit);
         enrollmentsJpa = new TestJpa("certportal-enrollments", ds);
         programs.add(CPA, "CPA", options(30));
         programs.add(RN, "RN", options(0));
@@ -82,11 +101,14 @@ final class TrackingPortal implements AutoCloseable {
         new TrackingSchema(migrator);
         Settings settings = new Settings();
         service = new TrackingServiceImpl(ds, security, enrollments, settings, audit, clock);
-        expiry = new ExpiryProcess(security, enrollments, programs, settings, clock);
-        engine = new ProcessHarness(security, migrator, ds, audit, MailOutboxImpl.migrating(security, migrator, ds,
-                audit), clock, 2).add(expiry);
-        program(CPA, "CPA", "Certified Public Accountant");
-        program(RN, "RN", "Registered Nurse");
+        outbox = MailOutboxImpl.migrating(security, migrator, ds, audit);
+        expiry = new ExpiryProcess(security, enrollments, programs, settings, contacts, outbox, clock);
+        engine = new ProcessHarness(security, migrator, ds, audit, outbox, clock, 2).add(expiry);
+        reminders = new ReminderServiceImpl(ds, security, settings, programs, contacts, users, outbox, audit, clock);
+        if (fresh) {
+            program(CPA, "CPA", "Certified Public Accountant");
+            program(RN, "RN", "Registered Nurse");
+        }
     }
 
     static ProgramOptions options(int graceDays) {
@@ -111,15 +133,20 @@ final class TrackingPortal implements AutoCloseable {
     }
 
     void contact(long id, String given, String family, String externalId) throws SQLException {
+        contact(id, given, family, externalId, null);
+    }
+
+    void contact(long id, String given, String family, String externalId, String email) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO contact (id,"
-                + " given_name, family_name, family_name_key, external_id, created_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 1)")) {
+                + " given_name, family_name, family_name_key, external_id, created_at, version, email)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 1, ?)")) {
             ps.setLong(1, id);
             ps.setString(2, given);
             ps.setString(3, family);
             ps.setString(4, family.toLowerCase(Locale.ROOT));
             ps.setString(5, externalId);
             ps.setTimestamp(6, Timestamp.from(NOW));
+            ps.setString(7, email);
             ps.executeUpdate();
         }
     }
@@ -164,6 +191,7 @@ final class TrackingPortal implements AutoCloseable {
     @Override
     public void close() {
         enrollmentsJpa.close();
+        contactsJpa.close();
     }
 
     /** UTC, expiring notices 30 days ahead. */

@@ -6,15 +6,22 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.certportal.contacts.api.ContactService;
 
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.StatusChange;
 import org.certportal.enrollments.api.StatusChangeResult;
+import org.certportal.mail.api.MailMessage;
+import org.certportal.mail.api.MailOutbox;
 import org.certportal.process.api.ProcessParameters;
 import org.certportal.process.api.ProcessType;
 import org.certportal.process.api.RowContext;
@@ -24,7 +31,13 @@ import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.settings.api.SettingsService;
 import org.certportal.tracking.api.TrackingPermissions;
+import org.certportal.tracking.api.SentReminder;
 import org.certportal.tracking.internal.ExpiryRules;
+import org.certportal.tracking.internal.ReminderEnrollee;
+import org.certportal.tracking.internal.ReminderLog;
+import org.certportal.tracking.internal.ReminderPlans;
+import org.certportal.tracking.internal.ReminderRules;
+import org.certportal.tracking.internal.ReminderTemplate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -35,6 +48,11 @@ import org.osgi.service.component.annotations.Reference;
  * one status door (checked by the status rules, audited once, with the run). It works from the stored
  * status and today, so a second run the same day finds nothing, and one run after days of downtime
  * catches up with all of them. Expiring is never stored: the Tracking page shows it from the dates.
+ *
+ * <p>The same run sends the expiry reminders of the ladder ({@link ReminderRules}): for each Active
+ * certification not expiring today, the latest step that came due, queued in the mail outbox in the chunk's
+ * transaction and recorded under a unique key per enrollment, expiration date and step, so a rolled-back
+ * chunk queues nothing and a second run the same day sends nothing.
  */
 @Component(service = {ProcessType.class, ExpiryProcess.class})
 public class ExpiryProcess implements ProcessType {
@@ -44,21 +62,27 @@ public class ExpiryProcess implements ProcessType {
     private final EnrollmentService enrollments;
     private final ProgramService programs;
     private final SettingsService settings;
+    private final ContactService contacts;
+    private final MailOutbox outbox;
     private final Clock clock;
+    private final ReminderRecipients recipients = new ReminderRecipients();
 
     @Activate
     public ExpiryProcess(@Reference SecurityService security, @Reference EnrollmentService enrollments,
-            @Reference ProgramService programs, @Reference SettingsService settings) {
-        this(security, enrollments, programs, settings, Clock.systemUTC());
+            @Reference ProgramService programs, @Reference SettingsService settings,
+            @Reference ContactService contacts, @Reference MailOutbox outbox) {
+        this(security, enrollments, programs, settings, contacts, outbox, Clock.systemUTC());
     }
 
     /** With the clock that says what day it is (tests). */
     public ExpiryProcess(SecurityService security, EnrollmentService enrollments, ProgramService programs,
-            SettingsService settings, Clock clock) {
+            SettingsService settings, ContactService contacts, MailOutbox outbox, Clock clock) {
         this.security = security;
         this.enrollments = enrollments;
         this.programs = programs;
         this.settings = settings;
+        this.contacts = contacts;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -75,7 +99,8 @@ public class ExpiryProcess implements ProcessType {
     @Override
     public String description() {
         return "Moves certifications past their expiration date and grace period, and enrollments never earned past"
-                + " their expiration date, to Expired. Runs daily; a second run the same day changes nothing.";
+                + " their expiration date, to Expired, and sends the expiry reminders that came due. Runs daily; a"
+                + " second run the same day changes and sends nothing.";
     }
 
     @Override
@@ -93,6 +118,7 @@ public class ExpiryProcess implements ProcessType {
         security.require(permission());
         LocalDate today = today();
         Map<String, Integer> grace = new HashMap<>();
+        Set<Long> ids = new TreeSet<>();
         // every row past its expiration date; the grace period of its program's rules decides in Java
         try (PreparedStatement ps = selection.connection().prepareStatement("SELECT id, program_id, rule_version,"
                 + " status, expires_on, version FROM enrollment_summary WHERE status IN ('ACTIVE', 'IN_PROGRESS')"
@@ -103,7 +129,38 @@ public class ExpiryProcess implements ProcessType {
                 while (rs.next()) {
                     Candidate e = candidate(rs);
                     if (ExpiryRules.expiryDue(e.status(), e.expiresOn(), graceDays(grace, e), today)) {
-                        selection.add(KEY + e.id());
+                        ids.add(e.id());
+                    }
+                }
+            }
+        }
+        selectReminders(selection.connection(), today, grace, ids);
+        ids.forEach(id -> selection.add(KEY + id));
+    }
+
+    /**
+     * Every Active certification within reach of a ladder with a step due and not yet handled. Those past their
+     * expiration date are all looked at: they are in their grace period (or expire in this run).
+     */
+    private void selectReminders(Connection c, LocalDate today, Map<String, Integer> grace, Set<Long> ids)
+            throws SQLException {
+        ReminderPlans.All plans = ReminderPlans.all(c);
+        if (!plans.anySteps()) {
+            return;
+        }
+        LocalDate to = today.plusDays(plans.maxBefore());
+        Map<Long, Set<String>> handled = ReminderLog.handledExpiring(c, to);
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, program_id, rule_version, status, expires_on,"
+                + " version FROM enrollment_summary WHERE status = 'ACTIVE' AND expires_on <= ? ORDER BY id")) {
+            ps.setObject(1, to);
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Candidate e = candidate(rs);
+                    Optional<ReminderPlans.Stored> plan = plans.forProgram(e.programId());
+                    if (plan.isPresent() && !ReminderRules.decide(plan.get().ladder(), e.status(), e.expiresOn(),
+                            graceDays(grace, e), today, handled.getOrDefault(e.id(), Set.of())).isNothing()) {
+                        ids.add(e.id());
                     }
                 }
             }
@@ -121,7 +178,7 @@ public class ExpiryProcess implements ProcessType {
         LocalDate today = today();
         int graceDays = graceDays(new HashMap<>(), e);
         if (!ExpiryRules.expiryDue(e.status(), e.expiresOn(), graceDays, today)) {
-            return RowOutcome.skipped("Not due any more: " + e.status().title() + ", expires " + e.expiresOn() + ".");
+            return remind(row, e, graceDays, today, dryRun);
         }
         String why = "Expired: " + (e.status() == CertificationStatus.ACTIVE ? "the certification expired on "
                 + e.expiresOn() + " and its grace period ended on "
@@ -137,6 +194,62 @@ public class ExpiryProcess implements ProcessType {
             return RowOutcome.skipped("Refused: " + result.refused().get(0).reason());
         }
         return RowOutcome.done(diff);
+    }
+
+    /** The reminder that came due for a certification that does not expire today, if any. */
+    private RowOutcome remind(RowContext row, Candidate e, int graceDays, LocalDate today, boolean dryRun)
+            throws SQLException {
+        Connection c = row.connection();
+        ReminderPlans.All plans = ReminderPlans.all(c);
+        Optional<ReminderPlans.Stored> plan = plans.forProgram(e.programId());
+        ReminderRules.Decision decision = plan.isEmpty() ? ReminderRules.Decision.NOTHING : ReminderRules.decide(
+                plan.get().ladder(), e.status(), e.expiresOn(), graceDays, today,
+                ReminderLog.handled(c, e.id(), e.expiresOn()));
+        if (decision.isNothing()) {
+            return RowOutcome.skipped("Nothing due: " + e.status().title() + ", expires " + e.expiresOn() + ".");
+        }
+        String skipped = decision.skip().isEmpty() ? "" : " (earlier steps skipped: " + String.join(", ",
+                decision.skip().stream().map(ReminderRules.Step::label).toList()) + ")";
+        if (decision.send().isEmpty()) {
+            if (!dryRun) {
+                record(c, row.runId(), e, null, decision, () -> null);
+            }
+            return RowOutcome.done("No reminder sent, a later one was sent before; recorded as skipped: "
+                    + String.join(", ", decision.skip().stream().map(ReminderRules.Step::label).toList()) + ".");
+        }
+        ReminderRules.Step step = decision.send().get();
+        ReminderEnrollee who = ReminderEnrollee.find(c, e.id()).orElseThrow();
+        Optional<String> email = recipients.email(c, contacts, row.runId(), e.id(), who.contactId(),
+                today.plusDays(plans.maxBefore()));
+        if (email.isEmpty()) {
+            if (!dryRun) {
+                record(c, row.runId(), e, null, decision, () -> null);
+            }
+            return RowOutcome.skipped("No email address for " + who.contactName() + ": the reminder "
+                    + step.label() + " was not sent" + skipped + ".");
+        }
+        ReminderTemplate.Values values = who.values(graceDays, today);
+        MailMessage mail = new MailMessage(email.get(), ReminderTemplate.render(plan.get().subject(), values),
+                ReminderTemplate.render(plan.get().body(), values));
+        String what = "the reminder " + step.label() + " to " + who.contactName() + " <" + email.get() + ">"
+                + skipped;
+        if (dryRun) {
+            return RowOutcome.done("Would send " + what + ".");
+        }
+        if (!record(c, row.runId(), e, email.get(), decision, () -> outbox.queue(c, mail))) {
+            return RowOutcome.skipped("Already sent by another run: " + step.label() + ".");
+        }
+        return RowOutcome.done("Sent " + what + ".");
+    }
+
+    /** Records the decision's steps once (see {@link ReminderLog#recordOnce}); false when another run was first. */
+    private boolean record(Connection c, long runId, Candidate e, String email, ReminderRules.Decision decision,
+            ReminderLog.SqlStep queue) throws SQLException {
+        List<ReminderLog.Entry> entries = new ArrayList<>();
+        decision.skip().forEach(s -> entries.add(new ReminderLog.Entry(s, SentReminder.SKIPPED, null, null)));
+        decision.send().ifPresent(s -> entries.add(new ReminderLog.Entry(s, email == null ? SentReminder.NO_ADDRESS
+                : SentReminder.SENT, email, null)));
+        return ReminderLog.recordOnce(c, e.id(), e.expiresOn(), runId, clock.instant(), queue, entries);
     }
 
     private LocalDate today() {
