@@ -263,7 +263,9 @@ public class PortalBrowserIT {
         signIn("certmanager", "certportal");
         shown("welcome");
         wait.until(d -> menuIds().containsAll(List.of("nav-sample", "nav-sample-manager")));
-        browser.findElement(By.id("nav-sample-manager")).click();
+        // the bundle's button on another area's page (a page action) leads to its view
+        browser.get(URL + "/processes");
+        shown("action-sample-manage").click();
         shown("sample-manager-view");
 
         karaf.run("bundle:stop " + sampleBundleId);
@@ -274,6 +276,10 @@ public class PortalBrowserIT {
         wait.until(d -> !menuIds().contains("nav-sample") && !menuIds().contains("nav-sample-manager"));
         browser.get(URL + "/sample-manager");
         shown("not-found");
+        // its button has left the Process Center with it
+        browser.get(URL + "/processes");
+        shown("process-center-title");
+        assertTrue(browser.findElements(By.id("action-sample-manage")).isEmpty());
 
         browser.get(URL + "/");
         shown("welcome");
