@@ -5,7 +5,7 @@
  * status), which other features may join to show, sort and filter by program at scale; they never
  * name the program tables.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.certportal.programs.api;
 
 import org.osgi.annotation.versioning.Version;

@@ -58,6 +58,7 @@ public class ProgramEntity {
     @Column(name = "grace_period_days")
     private int gracePeriodDays;
     private BigDecimal fee;
+    private String currency;
     @Column(name = "application_required")
     private boolean applicationRequired;
     @Enumerated(EnumType.STRING)
@@ -101,6 +102,7 @@ public class ProgramEntity {
         deadlineMonths = o.deadlineMonths();
         gracePeriodDays = o.gracePeriodDays();
         fee = o.fee();
+        currency = o.currency();
         applicationRequired = o.applicationRequired();
         recertificationBasis = o.recertificationBasis();
         recertificationDay = o.fixedRecertificationDay() == null ? null : o.fixedRecertificationDay().toString();
@@ -109,7 +111,8 @@ public class ProgramEntity {
     ProgramOptions options() {
         return new ProgramOptions(requiresApproval, inOrder, enrolleesMayCancel, maintenance, adminReview,
                 validityMonths, deadlineMonths, gracePeriodDays, fee, recertificationBasis,
-                recertificationDay == null ? null : MonthDay.parse(recertificationDay), applicationRequired);
+                recertificationDay == null ? null : MonthDay.parse(recertificationDay), applicationRequired,
+                currency);
     }
 
     ProgramDraft draft() {

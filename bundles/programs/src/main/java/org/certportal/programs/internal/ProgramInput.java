@@ -2,6 +2,7 @@ package org.certportal.programs.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,11 @@ final class ProgramInput {
         if (fee.compareTo(MAX_FEE) > 0) {
             throw new IllegalArgumentException("Fee must be at most " + MAX_FEE.toPlainString() + ".");
         }
+        String currency = currency(o.currency());
+        if (fee.stripTrailingZeros().scale() > Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits())) {
+            throw new IllegalArgumentException("Fee in " + currency + " may have no decimals: " + fee.toPlainString()
+                    + ".");
+        }
         RecertificationBasis basis = o.recertificationBasis() == null ? RecertificationBasis.COMPLETION_DATE
                 : o.recertificationBasis();
         if (basis == RecertificationBasis.FIXED_DATE && o.fixedRecertificationDay() == null) {
@@ -73,7 +79,25 @@ final class ProgramInput {
         // a day only means something with the fixed-date basis; a form may still hold an old one
         return new ProgramOptions(o.requiresApproval(), o.inOrder(), o.enrolleesMayCancel(), o.maintenance(),
                 o.adminReviewOfCertification(), o.validityMonths(), o.deadlineMonths(), o.gracePeriodDays(), fee, basis,
-                basis == RecertificationBasis.FIXED_DATE ? o.fixedRecertificationDay() : null, o.applicationRequired());
+                basis == RecertificationBasis.FIXED_DATE ? o.fixedRecertificationDay() : null, o.applicationRequired(),
+                currency);
+    }
+
+    /** An ISO 4217 code in capitals; none is the default currency. */
+    static String currency(String code) {
+        if (code == null || code.isBlank()) {
+            return ProgramOptions.DEFAULT_CURRENCY;
+        }
+        String upper = code.strip().toUpperCase(Locale.ROOT);
+        if (upper.matches("[A-Z]{3}")) {
+            try {
+                return Currency.getInstance(upper).getCurrencyCode();
+            } catch (IllegalArgumentException unknown) {
+                // refused below
+            }
+        }
+        throw new IllegalArgumentException("Currency '" + code.strip() + "' is no ISO 4217 code (such as USD, EUR,"
+                + " CAD).");
     }
 
     static RequirementDraft requirement(RequirementDraft draft) {

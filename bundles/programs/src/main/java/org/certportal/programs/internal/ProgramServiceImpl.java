@@ -359,7 +359,8 @@ public class ProgramServiceImpl implements ProgramService {
             List<Requirement> requirements = frozen.requirements().stream()
                     .map(r -> withOfferings(r, offerings.getOrDefault(r.id(), List.of()))).toList();
             return new ProgramRules(programId, ruleVersion, p.status(),
-                    frozen.options().withApplicationRequired(now.applicationRequired()), requirements);
+                    frozen.options().withApplicationRequired(now.applicationRequired()).withFee(now.fee(), now.currency()),
+                    requirements);
         });
     }
 
@@ -517,6 +518,7 @@ public class ProgramServiceImpl implements ProgramService {
                 .field("deadlineMonths", o == null ? null : o.deadlineMonths(), n.deadlineMonths())
                 .field("gracePeriodDays", o == null ? null : o.gracePeriodDays(), n.gracePeriodDays())
                 .field("fee", o == null ? null : o.fee().toPlainString(), n.fee().toPlainString())
+                .field("currency", o == null ? null : o.currency(), n.currency())
                 .field("applicationRequired", o == null ? null : o.applicationRequired(), n.applicationRequired())
                 .field("recertificationBasis", o == null ? null : o.recertificationBasis(), n.recertificationBasis())
                 .field("fixedRecertificationDay", o == null ? null : o.fixedRecertificationDay(),

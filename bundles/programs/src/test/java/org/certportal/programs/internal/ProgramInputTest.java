@@ -86,6 +86,18 @@ class ProgramInputTest {
                 refusal(() -> ProgramInput.options(options(24, 12, 30, "1.005", null, null))));
         assertEquals(new BigDecimal("1.50"), ProgramInput.options(options(24, 12, 30, "1.5000", null, null)).fee());
         refusal(() -> ProgramInput.options(options(24, 12, 30, "10000000000", null, null)));
+        ProgramOptions twelve = options(24, 12, 30, "12", null, null);
+        assertEquals("USD", ProgramInput.options(twelve).currency(), "none chosen: the default");
+        assertEquals("CAD", ProgramInput.options(twelve.withFee(twelve.fee(), " cad ")).currency());
+        assertEquals("USD", ProgramInput.options(twelve.withFee(twelve.fee(), " ")).currency());
+        assertEquals("Currency 'XYZ' is no ISO 4217 code (such as USD, EUR, CAD).",
+                refusal(() -> ProgramInput.options(twelve.withFee(twelve.fee(), "XYZ"))));
+        assertEquals("Currency 'US$' is no ISO 4217 code (such as USD, EUR, CAD).",
+                refusal(() -> ProgramInput.options(twelve.withFee(twelve.fee(), "US$"))));
+        assertEquals("Fee in JPY may have no decimals: 12.50.",
+                refusal(() -> ProgramInput.options(twelve.withFee(new BigDecimal("12.5"), "JPY"))));
+        assertEquals(new BigDecimal("1200.00"), ProgramInput.options(twelve.withFee(new BigDecimal("1200"), "JPY"))
+                .fee());
         assertEquals("Recertifying on a fixed date needs the day of the year.",
                 refusal(() -> ProgramInput.options(options(24, 12, 30, "0", RecertificationBasis.FIXED_DATE, null))));
         assertEquals(MonthDay.of(2, 29), ProgramInput

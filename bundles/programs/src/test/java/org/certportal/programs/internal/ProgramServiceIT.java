@@ -451,6 +451,20 @@ class ProgramServiceIT {
         assertTrue(applying.options().applicationRequired());
         assertTrue(programs.rules(p.id(), 1).options().applicationRequired());
         assertTrue(programs.find(p.id()).orElseThrow().options().applicationRequired(), "stored");
+        // the fee's currency follows the program like the fee: no new version, every version sees it
+        assertEquals("USD", applying.options().currency(), "programs that never chose one pay in USD");
+        Program euros = programs.update(p.id(), applying.version(), new ProgramDraft("AUD-9", "Auditor", null,
+                applying.options().withFee(new BigDecimal("80"), "eur")));
+        assertEquals(2, euros.ruleVersion());
+        assertEquals("EUR", programs.find(p.id()).orElseThrow().options().currency(), "stored in capitals");
+        assertEquals(new BigDecimal("80.00"), programs.rules(p.id(), 1).options().fee());
+        assertEquals("EUR", programs.rules(p.id(), 1).options().currency());
+        assertFalse(programs.rules(p.id(), 1).options().isFree());
+        assertEquals("Currency 'EURO' is no ISO 4217 code (such as USD, EUR, CAD).",
+                assertThrows(IllegalArgumentException.class, () -> programs.update(p.id(), euros.version(),
+                        new ProgramDraft("AUD-9", "Auditor", null, euros.options().withFee(BigDecimal.TEN, "EURO"))))
+                        .getMessage());
+        assertEquals("EUR", programs.find(p.id()).orElseThrow().options().currency(), "nothing changed");
     }
 
     @ParameterizedTest

@@ -41,6 +41,7 @@ class ProgramForm extends FormLayout {
     final IntegerField deadlineMonths = new IntegerField("Completion deadline (months after enrollment)");
     final IntegerField gracePeriodDays = new IntegerField("Grace period (days)");
     final BigDecimalField fee = new BigDecimalField("Fee (0 = free)");
+    final TextField currency = new TextField("Currency");
     final ComboBox<RecertificationBasis> recertificationBasis = new ComboBox<>("Next cycle starts from");
     final TextField recertificationDay = new TextField("Fixed recertification day (MM-DD)");
     final Paragraph formError = new Paragraph();
@@ -66,6 +67,10 @@ class ProgramForm extends FormLayout {
         deadlineMonths.setId("program-deadline");
         gracePeriodDays.setId("program-grace");
         fee.setId("program-fee");
+        currency.setId("program-currency");
+        currency.setMaxLength(3);
+        currency.setPlaceholder("USD");
+        currency.setHelperText("ISO 4217 code of the fee, e.g. USD, EUR, CAD");
         recertificationBasis.setId("program-recert-basis");
         recertificationBasis.setItems(RecertificationBasis.values());
         recertificationBasis.setItemLabelGenerator(b -> switch (b) {
@@ -85,10 +90,10 @@ class ProgramForm extends FormLayout {
         // the labels the service's and this form's sentences use, the more specific first
         errors.field("recertification day", recertificationDay).field("day of the year", recertificationDay)
                 .field("validity", validityMonths).field("deadline", deadlineMonths)
-                .field("grace period", gracePeriodDays).field("fee", fee).field("description", description)
+                .field("grace period", gracePeriodDays).field("currency", currency).field("fee", fee).field("description", description)
                 .field("code", code).field("name", name);
         add(code, name, description, requiresApproval, applicationRequired, inOrder, enrolleesMayCancel, maintenance, adminReview,
-                validityMonths, deadlineMonths, gracePeriodDays, fee, recertificationBasis, recertificationDay,
+                validityMonths, deadlineMonths, gracePeriodDays, fee, currency, recertificationBasis, recertificationDay,
                 formError, save);
         setColspan(description, 2);
         setColspan(formError, 2);
@@ -126,6 +131,7 @@ class ProgramForm extends FormLayout {
         deadlineMonths.setValue(o.deadlineMonths());
         gracePeriodDays.setValue(o.gracePeriodDays());
         fee.setValue(o.fee());
+        currency.setValue(o.currency() == null ? ProgramOptions.DEFAULT_CURRENCY : o.currency());
         recertificationBasis.setValue(o.recertificationBasis());
         MonthDay day = o.fixedRecertificationDay();
         recertificationDay.setValue(day == null ? "" : String.format("%02d-%02d", day.getMonthValue(), day.getDayOfMonth()));
@@ -139,13 +145,13 @@ class ProgramForm extends FormLayout {
                 new ProgramOptions(requiresApproval.getValue(), inOrder.getValue(), enrolleesMayCancel.getValue(),
                         maintenance.getValue(), adminReview.getValue(), number(validityMonths), number(deadlineMonths),
                         number(gracePeriodDays), fee.getValue() == null ? BigDecimal.ZERO : fee.getValue(),
-                        recertificationBasis.getValue(), day(), applicationRequired.getValue()));
+                        recertificationBasis.getValue(), day(), applicationRequired.getValue(), currency.getValue()));
     }
 
     void setEditable(boolean editable) {
         for (var field : new HasValue<?, ?>[] { code, name, description, requiresApproval, applicationRequired,
             inOrder, enrolleesMayCancel, maintenance, adminReview, validityMonths, deadlineMonths, gracePeriodDays, fee,
-            recertificationBasis, recertificationDay }) {
+            currency, recertificationBasis, recertificationDay }) {
             field.setReadOnly(!editable);
         }
         save.setVisible(editable);

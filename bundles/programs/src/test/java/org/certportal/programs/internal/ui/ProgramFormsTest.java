@@ -97,6 +97,24 @@ class ProgramFormsTest {
     }
 
     @Test
+    void theFeeComesWithItsCurrency() {
+        ProgramForm form = new ProgramForm();
+        form.show(null);
+        assertEquals("USD", form.currency.getValue(), "a new program's fee is in the default currency");
+        ProgramOptions euros = ProgramOptions.defaults().withFee(new BigDecimal("80.00"), "EUR");
+        form.show(new Program(9, "FEE-1", "Paid", null, ProgramStatus.ACTIVE, euros, 1, 1, List.of()));
+        assertEquals("EUR", form.currency.getValue());
+        assertEquals(euros, form.draft().options());
+        form.refused("Currency 'EURO' is no ISO 4217 code (such as USD, EUR, CAD).");
+        assertTrue(form.currency.isInvalid(), "beside the currency, not the fee");
+        assertFalse(form.fee.isInvalid());
+        form.refused("Fee in JPY may have no decimals: 12.50.");
+        assertTrue(form.fee.isInvalid());
+        form.setEditable(false);
+        assertTrue(form.currency.isReadOnly());
+    }
+
+    @Test
     void readOnlyFormsHaveNoSaveButton() {
         ProgramForm form = new ProgramForm();
         form.setEditable(false);
