@@ -1,8 +1,12 @@
 package org.certportal.credentials.api;
 
 import java.io.Reader;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
 
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -18,6 +22,15 @@ public interface CredentialService {
     /** The id of the process type that awards and orders in bulk; its parameters are {@link AwardCriteria}'s. */
     String AWARD_PROCESS = "credentials-award";
 
+    /**
+     * The id of the process type that revokes many credentials at once; parameters {@code numbers}
+     * (credential numbers separated by commas, semicolons or white space) and {@code reason}. Its dry
+     * run says what would be revoked and changes nothing.
+     *
+     * @since 1.1
+     */
+    String REVOKE_PROCESS = "credentials.revoke";
+
     /** Credential types, highest precedence first. */
     List<CredentialType> types();
 
@@ -31,6 +44,55 @@ public interface CredentialService {
      *         mistyped digit)
      */
     Optional<AwardedCredential> findByNumber(String number);
+
+    /**
+     * Revokes an awarded credential: its status becomes REVOKED with the reason, its documents not yet
+     * printed are cancelled, and it is audited. Demands {@link CredentialPermissions#REVOKE}.
+     *
+     * @return the credential as it stands now
+     * @throws IllegalArgumentException for a malformed number, wrong check digits (said as such), an unknown
+     *         number, a missing or too long reason, or a credential that is not awarded (already revoked, or
+     *         superseded); nothing changes
+     * @since 1.1
+     */
+    AwardedCredential revoke(String number, String reason);
+
+    /**
+     * Reissues an awarded credential under a new number for the same achievement: the old one becomes
+     * SUPERSEDED (kept, linked from the new one), and a reprint of the document is ordered where the
+     * delivery rules allow. Audited. Demands {@link CredentialPermissions#REISSUE}. A revoked or superseded
+     * credential is not reissued.
+     *
+     * @throws IllegalArgumentException as {@link #revoke}; nothing changes
+     * @since 1.1
+     */
+    Reissued reissue(String number, String reason);
+
+    /**
+     * The counts of a finished award run (not a preview): awarded and ordered, awarded not ordered, not
+     * awarded, failed. Demands {@link CredentialPermissions#AWARD}.
+     *
+     * @throws IllegalArgumentException for an unknown run or a run of another type
+     * @since 1.1
+     */
+    AwardSummary awardSummary(long runId);
+
+    /**
+     * Records that the caller viewed the credentials page or downloaded one of its files. Demands
+     * {@link CredentialPermissions#READ}.
+     *
+     * @param runId the run concerned, or null
+     * @since 1.1
+     */
+    void recordUsage(UsageKind kind, Long runId);
+
+    /**
+     * Usage events, newest first, paged in the database; only those at or after {@code since} when given.
+     * Demands {@link CredentialPermissions#USAGE}.
+     *
+     * @since 1.1
+     */
+    Page<UsageEvent> usage(Instant since, PageRequest page);
 
     /**
      * Imports achieved credentials from CSV (header {@code student,type,achieved,session,school} and

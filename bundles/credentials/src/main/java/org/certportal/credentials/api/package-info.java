@@ -4,7 +4,7 @@
  * orders that print and deliver them. Awarding runs in bulk on the process engine (process type
  * {@value org.certportal.credentials.api.CredentialService#AWARD_PROCESS}); students are contacts.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 package org.certportal.credentials.api;
 
 import org.osgi.annotation.versioning.Version;

@@ -72,6 +72,27 @@ public record CredentialNumber(String prefix, int year, long sequence) {
         return checkDigits(body).equals(m.group(4)) && n.body().equals(body) ? Optional.of(n) : Optional.empty();
     }
 
+    /**
+     * The number a text stands for, or a sentence saying what is wrong with it: not a number at all, or
+     * well formed with check digits that do not match (a mistyped character).
+     *
+     * @throws IllegalArgumentException with that sentence
+     */
+    public static CredentialNumber require(String text) {
+        Optional<CredentialNumber> n = parse(text);
+        if (n.isPresent()) {
+            return n.get();
+        }
+        String shown = text == null ? "" : text.strip();
+        Matcher m = TEXT.matcher(shown.toUpperCase(Locale.ROOT));
+        if (m.matches()) {
+            throw new IllegalArgumentException("The check digits of " + shown + " do not match the rest of the"
+                    + " number: a character is mistyped.");
+        }
+        throw new IllegalArgumentException("'" + shown + "' is no credential number: it reads like"
+                + " HSD-2026-0000042-17.");
+    }
+
     /** ISO 7064 MOD 97-10 check digits of the letters and digits of the text ('-' is left out). */
     static String checkDigits(String body) {
         int remainder = 0;

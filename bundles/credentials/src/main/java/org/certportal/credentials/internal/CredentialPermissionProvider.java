@@ -20,6 +20,13 @@ public class CredentialPermissionProvider implements PermissionProvider {
                 new PermissionDefinition(CredentialPermissions.AWARD,
                         "Search, preview and run the bulk award and order of credentials", Set.of(Role.STUDENT_RECORDS)),
                 new PermissionDefinition(CredentialPermissions.IMPORT, "Import achieved credentials from CSV",
-                        Set.of(Role.STUDENT_RECORDS)));
+                        Set.of(Role.STUDENT_RECORDS)),
+                new PermissionDefinition(CredentialPermissions.REVOKE, "Revoke awarded credentials, one or many",
+                        Set.of(Role.STUDENT_RECORDS)),
+                new PermissionDefinition(CredentialPermissions.REISSUE,
+                        "Reissue an awarded credential under a new number and order its reprint",
+                        Set.of(Role.STUDENT_RECORDS)),
+                new PermissionDefinition(CredentialPermissions.USAGE,
+                        "Read and export who used the credentials page and its downloads", Set.of(Role.SYSADMIN)));
     }
 }

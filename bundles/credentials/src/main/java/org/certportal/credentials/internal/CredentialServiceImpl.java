@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import org.certportal.audit.api.Changes;
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.credentials.api.AwardCriteria;
+import org.certportal.credentials.api.AwardSummary;
 import org.certportal.credentials.api.AwardedCredential;
 import org.certportal.credentials.api.CredentialPermissions;
 import org.certportal.credentials.api.CredentialService;
@@ -33,9 +35,17 @@ import org.certportal.credentials.api.CredentialType;
 import org.certportal.credentials.api.DeliveryMethod;
 import org.certportal.credentials.api.DocumentItem;
 import org.certportal.credentials.api.ImportReport;
+import org.certportal.credentials.api.Reissued;
+import org.certportal.credentials.api.UsageEvent;
+import org.certportal.credentials.api.UsageKind;
 import org.certportal.persistence.api.DataSources;
 import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.JdbcTransactions;
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
+import org.certportal.process.api.ProcessRun;
+import org.certportal.process.api.ProcessService;
+import org.certportal.security.api.Caller;
 import org.certportal.security.api.SecurityService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,24 +58,28 @@ public class CredentialServiceImpl implements CredentialService {
     private final ContactService contacts;
     private final AuditLog audit;
     private final Clock clock;
+    private final ProcessService processes;
     private final NumberBlocks ids;
+    private final NumberBlocks numbers;
 
     @Activate
     public CredentialServiceImpl(@Reference(target = DataSources.TARGET) DataSource ds,
             @Reference SecurityService security, @Reference ContactService contacts, @Reference AuditLog audit,
-            @Reference CredentialsSchema schema) {
-        this(ds, security, contacts, audit, Clock.systemUTC());
+            @Reference ProcessService processes, @Reference CredentialsSchema schema) {
+        this(ds, security, contacts, audit, processes, Clock.systemUTC());
     }
 
     /** With the clock of the tests. */
     CredentialServiceImpl(DataSource ds, SecurityService security, ContactService contacts, AuditLog audit,
-            Clock clock) {
+            ProcessService processes, Clock clock) {
         this.ds = ds;
         this.security = security;
         this.contacts = contacts;
         this.audit = audit;
+        this.processes = processes;
         this.clock = clock;
         this.ids = new NumberBlocks();
+        this.numbers = new NumberBlocks();
     }
 
     @Override
@@ -101,10 +115,91 @@ public class CredentialServiceImpl implements CredentialService {
     @Override
     public Optional<AwardedCredential> findByNumber(String number) {
         security.require(CredentialPermissions.READ);
-        CredentialNumber n = CredentialNumber.parse(number).orElseThrow(() -> new IllegalArgumentException("'"
-                + number + "' is no credential number: it reads like HSD-2026-0000042-17 and its last two digits"
-                + " check the rest (a mistyped digit is caught)."));
+        CredentialNumber n = CredentialNumber.require(number);
         return JdbcTransactions.required(ds, c -> AwardedReads.find(c, n.toString()));
+    }
+
+    @Override
+    public AwardedCredential revoke(String number, String reason) {
+        Caller caller = security.require(CredentialPermissions.REVOKE);
+        CredentialNumber n = CredentialNumber.require(number);
+        String why = RevocationRules.reason(reason);
+        return JdbcTransactions.required(ds, c -> {
+            Revocations.Target t = locked(c, n);
+            RevocationRules.refuseRevoke(t.number(), t.status(), t.replacedBy()).ifPresent(refusal -> {
+                throw new IllegalArgumentException(refusal);
+            });
+            Revocations.revoke(c, audit, t, why, caller.userName(), clock.instant());
+            return AwardedReads.find(c, t.number()).orElseThrow();
+        });
+    }
+
+    @Override
+    public Reissued reissue(String number, String reason) {
+        Caller caller = security.require(CredentialPermissions.REISSUE);
+        CredentialNumber n = CredentialNumber.require(number);
+        String why = RevocationRules.reason(reason);
+        return JdbcTransactions.required(ds, c -> {
+            Revocations.Target t = locked(c, n);
+            RevocationRules.refuseReissue(t.number(), t.status(), t.replacedBy()).ifPresent(refusal -> {
+                throw new IllegalArgumentException(refusal);
+            });
+            Revocations.Reissue r = Revocations.reissue(c, audit, t, why, new Revocations.Issuing(ids, numbers,
+                    clock.instant(), LocalDate.now(clock), caller.userName()));
+            return new Reissued(AwardedReads.find(c, r.number()).orElseThrow(), r.notOrderedReason());
+        });
+    }
+
+    private static Revocations.Target locked(Connection c, CredentialNumber n) throws SQLException {
+        return Revocations.lock(c, n.toString()).orElseThrow(() -> new IllegalArgumentException("No credential has"
+                + " the number " + n + "."));
+    }
+
+    @Override
+    public AwardSummary awardSummary(long runId) {
+        security.require(CredentialPermissions.AWARD);
+        ProcessRun run = processes.run(runId).filter(r -> AWARD_PROCESS.equals(r.typeId()))
+                .orElseThrow(() -> new IllegalArgumentException("There is no award run " + runId + "."));
+        if (run.dryRun()) {
+            throw new IllegalArgumentException("Run " + runId + " is a preview: it awarded nothing.");
+        }
+        if (!run.state().isFinal()) {
+            throw new IllegalArgumentException("Run " + runId + " has not finished yet.");
+        }
+        long[] awarded = JdbcTransactions.required(ds, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COUNT(DISTINCT i.awarded_id)"
+                    + " FROM awarded_credential w LEFT JOIN document_order_item i ON i.awarded_id = w.id"
+                    + " AND i.issue_no = 0 WHERE w.run_id = ?")) {
+                ps.setLong(1, runId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new long[] {rs.getLong(1), rs.getLong(2)};
+                }
+            }
+        });
+        CsvRecordCounter unsuccessful = new CsvRecordCounter();
+        try {
+            processes.writeResultFile(runId, AwardProcess.UNSUCCESSFUL, unsuccessful);
+        } catch (IOException e) {
+            throw new IllegalStateException("The unsuccessful file of run " + runId + " cannot be read", e);
+        }
+        return new AwardSummary(awarded[1], awarded[0] - awarded[1], unsuccessful.records(), run.failed());
+    }
+
+    @Override
+    public void recordUsage(UsageKind kind, Long runId) {
+        Caller caller = security.require(CredentialPermissions.READ);
+        if (kind == null) {
+            throw new IllegalArgumentException("Say what was used.");
+        }
+        JdbcTransactions.required(ds, c -> UsageEvents.record(c, Sequences.id(ids, c), kind, caller.userName(),
+                clock.instant(), runId));
+    }
+
+    @Override
+    public Page<UsageEvent> usage(Instant since, PageRequest page) {
+        security.require(CredentialPermissions.USAGE);
+        return JdbcTransactions.required(ds, c -> UsageEvents.page(c, since, page));
     }
 
     @Override

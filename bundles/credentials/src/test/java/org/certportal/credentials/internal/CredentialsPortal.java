@@ -40,6 +40,7 @@ final class CredentialsPortal implements AutoCloseable {
     final ContactServiceImpl contacts;
     final CredentialServiceImpl service;
     final AwardProcess award;
+    final RevokeProcess revoke;
     final ProcessHarness engine;
 
     CredentialsPortal(String db, int chunkSize) throws SQLException {
@@ -52,10 +53,11 @@ final class CredentialsPortal implements AutoCloseable {
         contactsJpa = new TestJpa("certportal-contacts", ds);
         contacts = new ContactServiceImpl(contactsJpa, security, migrator, audit);
         new CredentialsSchema(migrator);
-        service = new CredentialServiceImpl(ds, security, contacts, audit, clock);
         award = new AwardProcess(security, clock);
+        revoke = new RevokeProcess(security, audit, clock);
         engine = new ProcessHarness(security, migrator, ds, audit, MailOutboxImpl.migrating(security, migrator, ds,
-                audit), clock, chunkSize).add(award);
+                audit), clock, chunkSize).add(award).add(revoke);
+        service = new CredentialServiceImpl(ds, security, contacts, audit, engine.service(), clock);
     }
 
     void contact(long id, String given, String family, String externalId) throws SQLException {
