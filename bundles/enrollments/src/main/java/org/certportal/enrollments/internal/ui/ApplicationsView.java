@@ -102,6 +102,9 @@ public class ApplicationsView extends VerticalLayout {
         upload.setId("applications-import");
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
+        // a full file of ApplicationService.MAX_IMPORT_ROWS rows is a few megabytes
+        upload.setMaxFileSize(10 * 1024 * 1024);
+        upload.addFileRejectedListener(e -> report.failed(e.getErrorMessage()));
         upload.setDropLabel(new Span("Drop a CSV file of applications here"));
         upload.addSucceededListener(e -> {
             try (Reader in = new InputStreamReader(buffer.getInputStream(), StandardCharsets.UTF_8)) {
