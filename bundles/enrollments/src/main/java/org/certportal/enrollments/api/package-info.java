@@ -9,9 +9,10 @@
  * moving many), checked against the status rules and audited once per change. Contacts' applications
  * to programs that have a related application ({@link org.certportal.enrollments.api.ApplicationService})
  * belong here too: an application is part of enrolling, and its decisions move the enrollment through
- * the same door.
+ * the same door. Since 1.6 a caller can undo a status change it recorded
+ * ({@link org.certportal.enrollments.api.StatusChange#revert}), through the same door.
  */
-@Version("1.5.0")
+@Version("1.6.0")
 package org.certportal.enrollments.api;
 
 import org.osgi.annotation.versioning.Version;

@@ -153,9 +153,10 @@ final class EnrollmentChanges {
                 if (change.expectedVersion() != null) {
                     EnrollmentStore.unchanged(e, change.expectedVersion());
                 }
-                moves.add(change.earned() == null ? StatusChanges.Move.to(e, change.to(), reason(change.reason()))
-                        : new StatusChanges.Move(e, change.to(), change.earned().on(), change.earned().expiresOn(),
-                                reason(change.reason()), false));
+                StatusChanges.Move move = change.earned() == null ? StatusChanges.Move.to(e, change.to(),
+                        reason(change.reason())) : new StatusChanges.Move(e, change.to(), change.earned().on(),
+                                change.earned().expiresOn(), reason(change.reason()), false);
+                moves.add(change.revert() ? move.asRevert() : move);
             }
             StatusChangeResult result = statusChanges.change(connection, moves, source, StatusChanges.Audit.EACH);
             List<StatusChangeResult.Refused> refused = new ArrayList<>(missing);

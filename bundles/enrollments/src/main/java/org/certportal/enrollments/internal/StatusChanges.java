@@ -54,9 +54,21 @@ public final class StatusChanges {
      * @param reason     why, for the audit entry; may be null
      * @param correction the consistency checker undoing a status the rules contradict
      *                   ({@link StatusRules#allowedAsCorrection})
+     * @param revert     the caller undoing a change it recorded ({@link StatusRules#allowedAsRevert})
      */
     public record Move(Enrollment from, CertificationStatus to, LocalDate earnedOn, LocalDate expiresOn, String reason,
-            boolean correction) {
+            boolean correction, boolean revert) {
+        /** A move checked by the table, or a correction. */
+        public Move(Enrollment from, CertificationStatus to, LocalDate earnedOn, LocalDate expiresOn, String reason,
+                boolean correction) {
+            this(from, to, earnedOn, expiresOn, reason, correction, false);
+        }
+
+        /** The same move as the revert of a recorded change. */
+        Move asRevert() {
+            return new Move(from, to, earnedOn, expiresOn, reason, false, true);
+        }
+
         /** A move keeping the enrollment's dates. */
         static Move to(Enrollment from, CertificationStatus to, String reason) {
             return new Move(from, to, from.earnedOn(), from.expiresOn(), reason, false);
@@ -94,7 +106,8 @@ public final class StatusChanges {
         List<Move> allowed = new ArrayList<>();
         List<StatusChangeResult.Refused> refused = new ArrayList<>();
         for (Move m : moves) {
-            String why = StatusRules.refusal(m.from().status(), m.to(), m.from().earnedOn(), m.correction());
+            String why = m.revert() ? StatusRules.revertRefusal(m.from().status(), m.to())
+                    : StatusRules.refusal(m.from().status(), m.to(), m.from().earnedOn(), m.correction());
             if (why == null) {
                 allowed.add(m);
             } else {

@@ -11,7 +11,9 @@ import org.certportal.enrollments.api.CertificationStatus;
 /**
  * The certification status model as a transition table. Declined, Cancelled, Inactive, Not
  * Completed and Expired are final (enrolling again makes a new enrollment); Expiring is derived and
- * never stored, so nothing moves to or from it.
+ * never stored, so nothing moves to or from it. Two narrow paths step outside the table, each through
+ * the same door: the consistency checker's corrections ({@link #allowedAsCorrection}) and the revert of
+ * a change its caller recorded ({@link #allowedAsRevert}).
  */
 final class StatusRules {
     private static final Map<CertificationStatus, Set<CertificationStatus>> NEXT = new EnumMap<>(
@@ -45,6 +47,27 @@ final class StatusRules {
     static boolean allowedAsCorrection(CertificationStatus from, CertificationStatus to, LocalDate earnedOn) {
         return allowed(from, to)
                 || from == CertificationStatus.ACTIVE && to == CertificationStatus.IN_PROGRESS && earnedOn == null;
+    }
+
+    /**
+     * A revert: the enrollment goes back to the status it had before one recorded change, which must still be
+     * its latest (the door's version guard sees to that). Allowed exactly when the table allows the move being
+     * undone, {@code to → from}: an Expired certification that a mass drop expired may become Active again,
+     * but a revert never opens a path the table never took (Declined back to Active, say).
+     */
+    static boolean allowedAsRevert(CertificationStatus from, CertificationStatus to) {
+        return allowed(to, from);
+    }
+
+    /** Why a revert is refused, in a sentence for the user; null when it is allowed. */
+    static String revertRefusal(CertificationStatus from, CertificationStatus to) {
+        if (allowedAsRevert(from, to)) {
+            return null;
+        }
+        return "An enrollment that is " + from.title().toLowerCase(java.util.Locale.ROOT) + " cannot go back to "
+                + to.title().toLowerCase(java.util.Locale.ROOT) + ": no change of the status rules leads from "
+                + to.title().toLowerCase(java.util.Locale.ROOT) + " to " + from.title().toLowerCase(java.util.Locale.ROOT)
+                + ".";
     }
 
     /** Why the move is refused, in a sentence for the user; null when it is allowed. */

@@ -10,12 +10,15 @@ import static org.certportal.enrollments.api.CertificationStatus.INACTIVE;
 import static org.certportal.enrollments.api.CertificationStatus.IN_PROGRESS;
 import static org.certportal.enrollments.api.CertificationStatus.NOT_COMPLETED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.Set;
 
 import org.certportal.enrollments.api.CertificationStatus;
+import org.certportal.enrollments.api.StatusChange;
 import org.junit.jupiter.api.Test;
 
 class StatusRulesTest {
@@ -54,5 +57,48 @@ class StatusRulesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> StatusRules.check(CANCELLED, IN_PROGRESS));
         assertEquals("An enrollment that is cancelled cannot become in progress.", e.getMessage());
+    }
+
+    @Test
+    void aRevertGoesBackExactlyAlongAMoveOfTheTable() {
+        int allowed = 0;
+        for (CertificationStatus from : CertificationStatus.values()) {
+            for (CertificationStatus to : CertificationStatus.values()) {
+                boolean expected = EXPECTED.getOrDefault(to, Set.of()).contains(from);
+                assertEquals(expected, StatusRules.allowedAsRevert(from, to), "revert " + from + " -> " + to);
+                assertEquals(expected, StatusRules.revertRefusal(from, to) == null, "revert " + from + " -> " + to);
+                allowed += expected ? 1 : 0;
+            }
+        }
+        assertEquals(16, allowed, "one way back for each move of the table");
+    }
+
+    @Test
+    void aMassDropIsUndoneButARevertOpensNoNewPath() {
+        // what a mass drop does, and its revert
+        assertFalse(StatusRules.allowed(EXPIRED, ACTIVE));
+        assertTrue(StatusRules.allowedAsRevert(EXPIRED, ACTIVE));
+        assertTrue(StatusRules.allowedAsRevert(INACTIVE, ACTIVE));
+        assertTrue(StatusRules.allowedAsRevert(CANCELLED, IN_PROGRESS));
+        assertTrue(StatusRules.allowedAsRevert(NOT_COMPLETED, ADMIN_REVIEW));
+        // never taken by any move, so never undone
+        assertFalse(StatusRules.allowedAsRevert(DECLINED, ACTIVE));
+        assertFalse(StatusRules.allowedAsRevert(NOT_COMPLETED, ACTIVE));
+        assertFalse(StatusRules.allowedAsRevert(ACTIVE, EXPIRED), "a revert goes back, not forward");
+        assertEquals("An enrollment that is declined cannot go back to active: no change of the status rules leads"
+                + " from active to declined.", StatusRules.revertRefusal(DECLINED, ACTIVE));
+        assertEquals("An enrollment that is expired cannot become active.", StatusRules.refusal(EXPIRED, ACTIVE, null,
+                false), "an ordinary move back stays refused");
+    }
+
+    @Test
+    void aRevertNamesTheVersionTheChangeLeftAndKeepsTheDates() {
+        StatusChange revert = StatusChange.revert(7, 3, ACTIVE, "undo");
+        assertTrue(revert.revert());
+        assertEquals(3L, revert.expectedVersion());
+        assertTrue(revert.expecting(4).revert(), "stays a revert");
+        assertFalse(StatusChange.of(7, EXPIRED, null).revert());
+        assertThrows(IllegalArgumentException.class, () -> new StatusChange(7, null, ACTIVE, null, null, true));
+        assertThrows(IllegalArgumentException.class, () -> revert.earning(java.time.LocalDate.of(2026, 1, 1), null));
     }
 }
