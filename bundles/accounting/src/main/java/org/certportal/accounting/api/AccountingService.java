@@ -54,7 +54,9 @@ public interface AccountingService {
      *
      * @return the order's id
      * @throws IllegalArgumentException for an unknown or closed batch, a negative amount or one with more
-     *             than two decimals, an unknown currency code, a blank purpose or reference
+     *             than two decimals, an unknown currency code, a blank purpose or reference, or a purpose and
+     *             reference that already have an order that is not cancelled (one live order per thing to pay
+     *             for: cancel the old one first)
      */
     long createOrder(Connection connection, OrderRequest request);
 
@@ -71,6 +73,12 @@ public interface AccountingService {
         }
         return ids;
     }
+
+    /**
+     * The orders of one purpose for these references, all statuses, in id order (READ): what was ordered for
+     * them already, e.g. to leave out applicants who have an order.
+     */
+    List<Order> ordersFor(String purpose, Collection<String> references);
 
     /**
      * Orders of one batch (or of all, with 0), oldest first unless sorted by {@code id}, {@code contactName},

@@ -281,10 +281,11 @@ public class AccountingServiceImpl implements AccountingService {
                             + " orders; choose an open batch or create one.");
                 }
             }
+            refuseSecondOrders(connection, checked);
             List<Long> ids = Ids.next(connection, checked.size());
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO accounting_order (id, batch_id,"
-                    + " contact_id, purpose, reference, description, amount, currency, status, created_by, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " contact_id, purpose, reference, description, amount, currency, status, created_by, created_at,"
+                    + " live_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < checked.size(); i++) {
                     OrderRequest r = checked.get(i);
                     ps.setLong(1, ids.get(i));
@@ -298,6 +299,7 @@ public class AccountingServiceImpl implements AccountingService {
                     ps.setString(9, OrderStatus.UNPAID.name());
                     ps.setString(10, by);
                     ps.setTimestamp(11, now);
+                    ps.setString(12, liveKey(r));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -326,6 +328,62 @@ public class AccountingServiceImpl implements AccountingService {
         } catch (SQLException e) {
             throw new IllegalStateException("The database failed: " + e.getMessage(), e);
         }
+    }
+
+    /** One live order per purpose and reference: within the request and against the stored ones. */
+    private static void refuseSecondOrders(Connection c, List<OrderRequest> requests) throws SQLException {
+        Map<String, OrderRequest> byKey = new LinkedHashMap<>();
+        for (OrderRequest r : requests) {
+            if (byKey.putIfAbsent(liveKey(r), r) != null) {
+                throw new IllegalArgumentException("Two orders for " + r.purpose() + " '" + r.reference()
+                        + "' in one request: one order per thing to pay for.");
+            }
+        }
+        List<String> keys = new ArrayList<>(byKey.keySet());
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> part = keys.subList(from, Math.min(keys.size(), from + 500));
+            try (PreparedStatement ps = JdbcStatements.prepare(c, "SELECT id, purpose, reference, status FROM"
+                    + " accounting_order WHERE live_key IN " + JdbcStatements.placeholders(part.size()) + " ORDER BY id",
+                    part); ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new IllegalArgumentException(rs.getString(2) + " '" + rs.getString(3) + "' has an order"
+                            + " already (order " + rs.getLong(1) + ", " + OrderStatus.valueOf(rs.getString(4)).title()
+                            .toLowerCase(java.util.Locale.ROOT) + "): cancel it before ordering again.");
+                }
+            }
+        }
+    }
+
+    private static String liveKey(OrderRequest r) {
+        return r.purpose() + ":" + r.reference();
+    }
+
+    @Override
+    public List<Order> ordersFor(String purpose, Collection<String> references) {
+        security.require(AccountingPermissions.READ);
+        if (purpose == null || purpose.isBlank() || references == null || references.isEmpty()) {
+            return List.of();
+        }
+        List<String> refs = new ArrayList<>(new LinkedHashSet<>(references));
+        List<Order> found = JdbcTransactions.required(ds, c -> {
+            List<Order> orders = new ArrayList<>();
+            for (int from = 0; from < refs.size(); from += 500) {
+                List<Object> params = new ArrayList<>();
+                params.add(purpose.strip());
+                List<String> part = refs.subList(from, Math.min(refs.size(), from + 500));
+                params.addAll(part);
+                try (PreparedStatement ps = JdbcStatements.prepare(c, OrderRows.ORDER_COLUMNS + " WHERE purpose = ?"
+                        + " AND reference IN " + JdbcStatements.placeholders(part.size()) + " ORDER BY id", params);
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        orders.add(OrderRows.order(rs));
+                    }
+                }
+            }
+            orders.sort(java.util.Comparator.comparingLong(Order::id));
+            return orders;
+        });
+        return named(found);
     }
 
     @Override
@@ -415,8 +473,9 @@ public class AccountingServiceImpl implements AccountingService {
         return JdbcTransactions.required(ds, c -> {
             Map<Long, Order> found = OrderRows.find(c, ids, true);
             OrderTransitions.checkCancellable(ids, found);
+            // a cancelled order no longer holds its purpose and reference: another may be created for them
             try (PreparedStatement ps = c.prepareStatement("UPDATE accounting_order SET status = ?, cancelled_at = ?,"
-                    + " cancel_reason = ? WHERE id = ? AND status = ?")) {
+                    + " cancel_reason = ?, live_key = NULL WHERE id = ? AND status = ?")) {
                 for (long id : ids) {
                     ps.setString(1, OrderStatus.CANCELLED.name());
                     ps.setTimestamp(2, Timestamp.from(now));

@@ -198,6 +198,36 @@ class AccountingServiceIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void oneLiveOrderPerPurposeAndReference(String db) throws Exception {
+        start(db);
+        long batch = portal.service.createBatch("June").id();
+        long first = orders(fee(1, "enrollment 7", "100", "USD", batch)).get(0);
+        try (Connection c = portal.ds.getConnection()) {
+            c.setAutoCommit(false);
+            assertEquals("test.certification 'enrollment 7' has an order already (order " + first + ", unpaid): cancel"
+                    + " it before ordering again.", assertThrows(IllegalArgumentException.class,
+                            () -> portal.service.createOrders(c, List.of(fee(2, "enrollment 8", "1", "USD", batch),
+                                    fee(1, "enrollment 7", "100", "USD", batch)))).getMessage());
+            assertEquals("Two orders for test.certification 'enrollment 9' in one request: one order per thing to pay"
+                    + " for.", assertThrows(IllegalArgumentException.class, () -> portal.service.createOrders(c,
+                            List.of(fee(2, "enrollment 9", "1", "USD", batch), fee(2, "enrollment 9", "1", "USD",
+                                    batch)))).getMessage());
+            c.rollback();
+        }
+        assertEquals(1, portal.count("SELECT COUNT(*) FROM accounting_order"));
+        // another purpose may order for the same reference; a cancelled order frees its reference
+        orders(new OrderRequest(1, "other.fee", "enrollment 7", null, BigDecimal.ONE, "USD", batch));
+        portal.service.cancel(List.of(first), "Ordered twice by mistake");
+        long second = orders(fee(1, "enrollment 7", "90", "USD", batch)).get(0);
+        assertEquals(List.of(first, second), portal.service.ordersFor(PURPOSE, List.of("enrollment 7", "nothing"))
+                .stream().map(Order::id).toList());
+        assertEquals(List.of(OrderStatus.CANCELLED, OrderStatus.UNPAID), portal.service.ordersFor(PURPOSE,
+                List.of("enrollment 7")).stream().map(Order::status).toList());
+        assertEquals("Ada Lovelace", portal.service.ordersFor(PURPOSE, List.of("enrollment 7")).get(1).contactName());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void totalsCountByStatusAndSumPerCurrencyWithoutCancelledOrders(String db) throws Exception {
         start(db);
         long batch = portal.service.createBatch("June").id();
