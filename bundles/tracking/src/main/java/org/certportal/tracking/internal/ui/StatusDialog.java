@@ -4,6 +4,7 @@ import java.util.ConcurrentModificationException;
 
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.security.api.AccessDeniedException;
+import org.certportal.tracking.api.SentReminder;
 import org.certportal.tracking.api.StatusDetail;
 import org.certportal.tracking.api.StatusHistoryEntry;
 import org.certportal.tracking.api.TrackingRow;
@@ -102,7 +103,32 @@ class StatusDialog extends Dialog {
         history.addColumn(StatusHistoryEntry::reason).setHeader("Reason");
         history.addColumn(StatusHistoryEntry::source).setHeader("By");
         history.setItems(d.history());
-        body.add(history);
+        body.add(history, new H4("Expiry reminders"));
+        if (d.reminders().isEmpty()) {
+            Span none = new Span("No expiry reminder handled for this enrollment yet.");
+            none.setId("status-no-reminders");
+            body.add(none);
+        } else {
+            Grid<SentReminder> reminders = new Grid<>();
+            reminders.setId("status-reminders");
+            reminders.setAllRowsVisible(true);
+            reminders.addColumn(SentReminder::at).setHeader("When");
+            reminders.addColumn(SentReminder::step).setHeader("Reminder");
+            reminders.addColumn(SentReminder::expiresOn).setHeader("For expiry on");
+            reminders.addColumn(StatusDialog::outcome).setHeader("Outcome");
+            reminders.addColumn(s -> s.runId() == null ? "" : "expiry run " + s.runId()).setHeader("By");
+            reminders.setItems(d.reminders());
+            body.add(reminders);
+        }
+    }
+
+    static String outcome(SentReminder r) {
+        return switch (r.outcome()) {
+            case SentReminder.SENT -> "Sent to " + r.recipient();
+            case SentReminder.NO_ADDRESS -> "Not sent: no email address";
+            case SentReminder.SKIPPED -> "Skipped: a later reminder was due";
+            default -> r.outcome();
+        };
     }
 
     private void act(Runnable change) {

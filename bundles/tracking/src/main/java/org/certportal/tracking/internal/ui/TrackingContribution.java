@@ -3,6 +3,7 @@ package org.certportal.tracking.internal.ui;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.tracking.api.TrackingPermissions;
+import org.certportal.tracking.api.ReminderService;
 import org.certportal.tracking.api.TrackingService;
 import org.certportal.ui.spi.BasicViewContribution;
 import org.certportal.ui.spi.ViewContribution;
@@ -17,19 +18,21 @@ public class TrackingContribution extends BasicViewContribution {
     private final TrackingService tracking;
     private final ProgramService programs;
     private final SecurityService security;
+    private final ReminderService reminders;
 
     @Activate
     public TrackingContribution(@Reference TrackingService tracking, @Reference ProgramService programs,
-            @Reference SecurityService security) {
+            @Reference SecurityService security, @Reference ReminderService reminders) {
         super(ROUTE, "Tracking", TrackingPermissions.READ, TrackingView.class, "Certification", 205,
                 "vaadin:calendar-clock");
         this.tracking = tracking;
         this.programs = programs;
         this.security = security;
+        this.reminders = reminders;
     }
 
     @Override
     public TrackingView createView() {
-        return new TrackingView(tracking, programs, security);
+        return new TrackingView(tracking, programs, security, reminders);
     }
 }

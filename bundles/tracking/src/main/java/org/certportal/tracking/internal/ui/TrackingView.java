@@ -19,6 +19,7 @@ import org.certportal.tracking.api.StatusCounts;
 import org.certportal.tracking.api.TrackingFilter;
 import org.certportal.tracking.api.TrackingPermissions;
 import org.certportal.tracking.api.TrackingRow;
+import org.certportal.tracking.api.ReminderService;
 import org.certportal.tracking.api.TrackingService;
 import org.certportal.tracking.internal.FilterQuery;
 import org.certportal.ui.spi.Pages;
@@ -58,6 +59,9 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver 
     private final transient TrackingService tracking;
     private final transient ProgramService programs;
     private final transient SecurityService security;
+    private final transient ReminderService reminders;
+    /** Said when no ladder applies anywhere: then the daily expiry sends no reminder at all. */
+    private final Span noReminders = new Span("No reminder ladder configured: no expiry reminders are sent.");
     private transient TrackingFilter filter = TrackingFilter.ALL;
     /** The counts of the filter shown, read once per change of filter. */
     private transient StatusCounts counts;
@@ -74,8 +78,10 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver 
     /** While the fields are set from the filter, their listeners do not set it back. */
     private boolean updating;
 
-    public TrackingView(TrackingService tracking, ProgramService programs, SecurityService security) {
+    public TrackingView(TrackingService tracking, ProgramService programs, SecurityService security,
+            ReminderService reminders) {
         this.tracking = tracking;
+        this.reminders = reminders;
         this.programs = programs;
         this.security = security;
         setSizeFull();
@@ -154,11 +160,18 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver 
         exportLink.setVisible(security.isPermitted(TrackingPermissions.EXPORT));
         exportNote.setId("tracking-export-note");
 
-        HorizontalLayout tools = new HorizontalLayout(search, program, customize, clear, saved, save, delete);
+        Button reminderLadder = new Button("Reminders…", e -> new RemindersDialog(reminders, tracking, programs,
+                security, this::showReminderNotice).open());
+        reminderLadder.setId("tracking-reminders");
+        noReminders.setId("tracking-no-reminders");
+        noReminders.getStyle().set("color", "var(--lumo-secondary-text-color)");
+
+        HorizontalLayout tools = new HorizontalLayout(search, program, customize, clear, saved, save, delete,
+                reminderLadder);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         tools.getStyle().set("flex-wrap", "wrap");
         conditions.setId("tracking-conditions");
-        HorizontalLayout status = new HorizontalLayout(conditions, exportLink, exportNote);
+        HorizontalLayout status = new HorizontalLayout(conditions, exportLink, exportNote, noReminders);
         status.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         grid.setId("tracking-grid");
@@ -185,6 +198,11 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver 
         add(title, quickFilters, tools, status, grid);
         expand(grid);
         reloadSaved();
+        showReminderNotice();
+    }
+
+    private void showReminderNotice() {
+        noReminders.setVisible(!reminders.anyConfigured());
     }
 
     @Override

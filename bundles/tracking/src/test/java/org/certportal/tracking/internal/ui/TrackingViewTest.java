@@ -1,6 +1,7 @@
 package org.certportal.tracking.internal.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -16,6 +17,8 @@ import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.Role;
 import org.certportal.security.testing.TestSecurity;
 import org.certportal.tracking.api.DateRange;
+import org.certportal.tracking.api.ReminderPlan;
+import org.certportal.tracking.api.ReminderService;
 import org.certportal.tracking.api.StatusCounts;
 import org.certportal.tracking.api.TrackingFilter;
 import org.certportal.tracking.api.TrackingService;
@@ -27,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Span;
 
 /** The page built from plain objects, as its contribution builds it. */
 class TrackingViewTest {
@@ -46,6 +50,13 @@ class TrackingViewTest {
                 throw new AssertionError("the view called " + method.getName() + " while being built");
             });
 
+    private boolean remindersConfigured;
+    private final ReminderService reminders = (ReminderService) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] { ReminderService.class }, (proxy, method, args) -> switch (method.getName()) {
+                case "anyConfigured" -> remindersConfigured;
+                default -> throw new AssertionError("the view called " + method.getName());
+            });
+
     /** Held here: the current UI is only weakly referenced. */
     private UI ui;
 
@@ -63,8 +74,7 @@ class TrackingViewTest {
 
     @Test
     void aQuickFilterShowsItsCountAndChoosingItAgainClearsIt() {
-        TrackingView view = new TrackingView(tracking, programs, new TestSecurity(new TrackingPermissionProvider())
-                .as(Role.STAFF));
+        TrackingView view = view();
         view.apply(TrackingFilter.ALL.withText("hop"));
         Button expiring = (Button) find(view, "quick-expiring");
         assertEquals("Expiring 4", expiring.getText());
@@ -75,6 +85,33 @@ class TrackingViewTest {
                 last(), "the other conditions stay");
         expiring.click();
         assertEquals(TrackingFilter.ALL.withText("hop"), last());
+    }
+
+    private TrackingView view() {
+        return new TrackingView(tracking, programs, new TestSecurity(new TrackingPermissionProvider()).as(Role.STAFF),
+                reminders);
+    }
+
+    @Test
+    void thePageSaysWhenNoReminderLadderIsConfigured() {
+        Span none = (Span) find(view(), "tracking-no-reminders");
+        assertTrue(none.isVisible());
+        assertEquals("No reminder ladder configured: no expiry reminders are sent.", none.getText());
+        remindersConfigured = true;
+        assertFalse(find(view(), "tracking-no-reminders").isVisible());
+    }
+
+    @Test
+    void theRemindersDialogSaysWhatApplies() {
+        ReminderPlan none = new ReminderPlan(2L, List.of(), List.of(), "s", "b", true, false);
+        assertEquals("Registered Nurse uses the organisation's default: no reminder ladder configured, no expiry"
+                + " reminders are sent.", RemindersDialog.describe("Registered Nurse", none));
+        ReminderPlan own = new ReminderPlan(1L, List.of(90, 30), List.of(7), "s", "b", false, true);
+        assertEquals("CPA has reminders of its own: 90, 30 days before expiry and 7 days into the grace period.",
+                RemindersDialog.describe("CPA", own));
+        ReminderPlan def = new ReminderPlan(null, List.of(), List.of(14), "s", "b", false, true);
+        assertEquals("The organisation's default: 14 days into the grace period.", RemindersDialog.describe(null,
+                def));
     }
 
     @Test
