@@ -59,7 +59,7 @@ final class RunEvents {
                 .field("failed", null, run.failed()).field("error", null, error));
         // a run cancelled before it ever started has nothing to report
         if (run.notifyTo() != null && run.startedAt() != null) {
-            mail.queue(c, RunNotices.finished(run, resultFiles(c, runId)));
+            mail.queue(c, RunNotices.finished(run, resultFiles(c, runId), RunStore.lineCounts(c, runId)));
         }
         return true;
     }

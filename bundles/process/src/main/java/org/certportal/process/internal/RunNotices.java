@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 
 import org.certportal.mail.api.MailMessage;
+import org.certportal.process.api.ResultFile;
 import org.certportal.process.api.RunState;
 
 /**
@@ -29,7 +31,11 @@ final class RunNotices {
                         + run.id() + ").\n");
     }
 
-    static MailMessage finished(StoredRun run, List<String> resultFiles) {
+    /**
+     * @param lines the lines written to each of the type's result files, by file name (a type's files say
+     *        what the counts of done rows mean: certified, ordered, awarded ...)
+     */
+    static MailMessage finished(StoredRun run, List<String> resultFiles, Map<String, Long> lines) {
         String what = (run.dryRun() ? "Preview of " : "") + run.typeTitle();
         StringBuilder body = new StringBuilder(what + " (run " + run.id() + ") " + ended(run.state()) + " at "
                 + time(run.finishedAt()) + ".\n\n");
@@ -46,7 +52,10 @@ final class RunNotices {
         }
         body.append("\nResult files of run ").append(run.id()).append(" (download them in the Process Center,")
                 .append(" /processes?run=").append(run.id()).append("):\n");
-        resultFiles.forEach(f -> body.append("  ").append(f).append('\n'));
+        for (String f : resultFiles) {
+            long n = f.equals(ResultFile.OUTCOMES) ? run.processed() : lines.getOrDefault(f, 0L);
+            body.append("  ").append(f).append(": ").append(n).append(n == 1 ? " row" : " rows").append('\n');
+        }
         return new MailMessage(run.notifyTo(), capitalised(ended(run.state())) + ": " + what + " (run " + run.id()
                 + ")", body.toString());
     }

@@ -425,6 +425,21 @@ final class RunStore {
     }
 
     /** The run's declared result files and their CSV headers, in declaration order. */
+    /** How many lines each result file of the run holds, by file name (files without lines are left out). */
+    static Map<String, Long> lineCounts(Connection c, long runId) throws SQLException {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT file_name, COUNT(*) FROM process_result_line"
+                + " WHERE run_id = ? GROUP BY file_name")) {
+            select.setLong(1, runId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
     static Map<String, String> resultFiles(Connection c, long runId) throws SQLException {
         Map<String, String> files = new java.util.LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT name, header FROM process_result_file WHERE"

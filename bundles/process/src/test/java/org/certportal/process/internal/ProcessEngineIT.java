@@ -76,7 +76,8 @@ class ProcessEngineIT {
         // started and finished, each mailed and audited in its own state change
         assertEquals(2, f.count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'staff@example.org'"));
         assertEquals(1, f.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE 'Completed: Counter (run " + id
-                + ")' AND body LIKE '%Done: 1222%Skipped: 12%changed.csv%'"));
+                + ")' AND body LIKE '%Done: 1222%Skipped: 12%outcomes.csv: 1234 rows%changed.csv: 1234 rows%'"),
+                "the counts of every result file");
         assertEquals(3, f.count("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'process-run' AND entity_id = '"
                 + id + "'"), "queued, started, finished");
 
