@@ -9,6 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.certportal.enrollments.api.ApplicationService;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.persistence.api.DataSources;
 import org.certportal.persistence.api.DemoData;
@@ -23,18 +24,21 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Demo enrollments of existing contacts in existing Active programs, through the service's bulk
- * paths, planned by {@link DemoEnrollments} from the seed.
+ * paths, planned by {@link DemoEnrollments} from the seed; then a handful of applications to each
+ * program that has a related application ({@link DemoApplications}).
  */
 @Component
 public class EnrollmentsDemoData implements DemoData {
     private final EnrollmentService enrollments;
     private final ProgramService programs;
     private final DataSource dataSource;
+    private final ApplicationService applications;
 
     @Activate
     public EnrollmentsDemoData(@Reference EnrollmentService enrollments, @Reference ProgramService programs,
-            @Reference(target = DataSources.TARGET) DataSource dataSource) {
+            @Reference(target = DataSources.TARGET) DataSource dataSource, @Reference ApplicationService applications) {
         this.enrollments = enrollments;
+        this.applications = applications;
         this.programs = programs;
         this.dataSource = dataSource;
     }
@@ -67,9 +71,12 @@ public class EnrollmentsDemoData implements DemoData {
             return "No demo enrollments: they need Active programs and contacts (load programs and contacts first)";
         }
         DemoEnrollments.Totals totals = new DemoEnrollments(enrollments, seed).generate(count, programIds, contactIds);
+        List<Long> applying = programIds.stream().filter(id -> programs.find(id)
+                .map(p -> p.options().applicationRequired()).orElse(false)).toList();
+        int applied = DemoApplications.generate(applications, enrollments.today(), applying, contactIds, seed);
         return String.format("Enrolled %,d demo enrollments in %d programs (%,d refused as already enrolled),"
-                + " %,d marked earned, %,d cancelled", totals.enrolled(), programIds.size(), totals.refused(),
-                totals.earned(), totals.cancelled());
+                + " %,d marked earned, %,d cancelled; %,d applications to %d programs", totals.enrolled(),
+                programIds.size(), totals.refused(), totals.earned(), totals.cancelled(), applied, applying.size());
     }
 
     private List<Long> activePrograms() {

@@ -327,6 +327,22 @@ class ApplicationsIT {
         assertEquals(ApplicationStatus.REJECTED, kept.status());
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void demoDataAppliesAHandfulAndDecidesSomeTheSameWayForTheSameSeed(String db) throws Exception {
+        start(db);
+        enrollments.enroll(APP, List.of(2L), null); // already in the program: skipped
+        assertEquals(4, DemoApplications.generate(applications, TODAY, List.of(APP), new long[] { 1, 2, 3, 4, 5 },
+                7));
+        List<ApplicationStatus> statuses = applications.search(ApplicationFilter.ofProgram(APP),
+                new PageRequest(0, 10, ApplicationService.SORT_STATUS, true)).items().stream()
+                .map(Application::status).toList();
+        assertEquals(List.of(ApplicationStatus.APPROVED, ApplicationStatus.REJECTED, ApplicationStatus.SUBMITTED,
+                ApplicationStatus.UNDER_REVIEW), statuses);
+        assertEquals(1, DemoApplications.generate(applications, TODAY, List.of(APP), new long[] { 1, 2, 3, 4, 5 }, 7),
+                "only the rejected applicant (declined: closed) may apply again; the others are in the program");
+    }
+
     private long audited(String type, long id) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM"
                 + " audit_entry WHERE entity_type = ? AND entity_id = ?")) {

@@ -52,7 +52,9 @@ final class DemoPrograms {
                     VALIDITY[random.nextInt(VALIDITY.length)], DEADLINE[random.nextInt(DEADLINE.length)],
                     GRACE[random.nextInt(GRACE.length)], new BigDecimal(FEES[random.nextInt(FEES.length)]), basis,
                     basis == RecertificationBasis.FIXED_DATE ? MonthDay.of(random.nextBoolean() ? 12 : 6,
-                            random.nextBoolean() ? 30 : 1) : null);
+                            random.nextBoolean() ? 30 : 1) : null)
+                    // every third has a related application (not drawn: the other options stay as they were)
+                    .withApplicationRequired(n % 3 == 1);
             ProgramDraft draft = new ProgramDraft("DEMO" + seed + "-" + n, title,
                     "Demo program " + n + " of seed " + seed + ".", options);
             List<RequirementDraft> requirements = new ArrayList<>();

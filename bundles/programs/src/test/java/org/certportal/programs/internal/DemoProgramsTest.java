@@ -38,6 +38,9 @@ class DemoProgramsTest {
         assertTrue(assessed > 150, "most programs have an exam or credits: " + assessed);
         assertTrue(a.stream().anyMatch(p -> p.program().options().maintenance()));
         assertTrue(a.stream().anyMatch(p -> !p.program().options().maintenance()));
+        assertEquals(67, a.stream().filter(p -> p.program().options().applicationRequired()).count(),
+                "every third program has a related application, the first among them");
+        assertTrue(a.get(0).program().options().applicationRequired());
         // the longest code a seed can give is still valid
         ProgramInput.program(DemoPrograms.generate(1, Long.MIN_VALUE, TODAY).get(0).program());
     }
