@@ -14,6 +14,8 @@ public final class TrackingPermissions {
     public static final String EXPIRE = "tracking.expire";
     /** Configure the expiry reminders and their templates, test-send them (Certification Manager). */
     public static final String MANAGE_REMINDERS = "tracking.manage-reminders";
+    /** Run, preview and schedule mass drops; see what a run changed and revert it (Certification Manager). */
+    public static final String MASS_DROP = "tracking.mass-drop";
 
     private TrackingPermissions() {
     }

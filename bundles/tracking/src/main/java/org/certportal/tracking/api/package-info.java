@@ -4,9 +4,11 @@
  * resolution of Admin Review. Statuses change only through the enrollments API's one status-change
  * door; tracking stores nothing of an enrollment itself. Since 1.1: the expiry reminder ladder
  * ({@link org.certportal.tracking.api.ReminderService}) and the reminders handled per enrollment in
- * {@link org.certportal.tracking.api.StatusDetail}.
+ * {@link org.certportal.tracking.api.StatusDetail}. Since 1.2: mass drops, a process type
+ * ({@value org.certportal.tracking.api.MassDropService#PROCESS_TYPE}) whose changes are recorded per run, and
+ * their revert ({@link org.certportal.tracking.api.MassDropService}).
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package org.certportal.tracking.api;
 
 import org.osgi.annotation.versioning.Version;

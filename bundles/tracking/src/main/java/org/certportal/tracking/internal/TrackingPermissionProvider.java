@@ -27,6 +27,9 @@ public class TrackingPermissionProvider implements PermissionProvider {
                         Set.of(Role.CERTIFICATION_ADMIN)),
                 new PermissionDefinition(TrackingPermissions.MANAGE_REMINDERS,
                         "Configure the expiry reminders and their messages; send oneself a test",
+                        Set.of(Role.CERTIFICATION_MANAGER)),
+                new PermissionDefinition(TrackingPermissions.MASS_DROP,
+                        "Run, preview and schedule mass drops of a program's enrollments; revert a finished one",
                         Set.of(Role.CERTIFICATION_MANAGER)));
     }
 }
