@@ -216,6 +216,8 @@ public class AccountingView extends VerticalLayout {
         BatchTotals t = accounting.totals(batch.id());
         totals.put(batch.id(), t);
         totalsLine.setText(TotalsText.of(t));
+        // the batch's row in the list shows the new counts too
+        batches.getDataProvider().refreshItem(batch);
         orders.deselectAll();
         orders.getDataProvider().refreshAll();
         selectionChanged();
