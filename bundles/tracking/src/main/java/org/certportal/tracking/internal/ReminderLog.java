@@ -110,6 +110,20 @@ public final class ReminderLog {
         Long run() throws SQLException;
     }
 
+    /** Deletes every reminder of these enrollments (a purge), in batches of the largest page. */
+    static void deleteOfEnrollments(Connection c, List<Long> enrollmentIds) throws SQLException {
+        for (int from = 0; from < enrollmentIds.size(); from += 1000) {
+            List<Long> part = enrollmentIds.subList(from, Math.min(enrollmentIds.size(), from + 1000));
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tracking_reminder WHERE enrollment_id IN "
+                    + org.certportal.persistence.api.JdbcStatements.placeholders(part.size()))) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setLong(i + 1, part.get(i));
+                }
+                ps.executeUpdate();
+            }
+        }
+    }
+
     /** One enrollment's handled steps, newest first. */
     public static List<SentReminder> of(Connection c, long enrollmentId, int limit) throws SQLException {
         List<SentReminder> list = new ArrayList<>();

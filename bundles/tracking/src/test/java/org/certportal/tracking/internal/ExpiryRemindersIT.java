@@ -187,6 +187,20 @@ class ExpiryRemindersIT {
         assertEquals(List.of("grace@example.org"), recipients(smtp.getReceivedMessages()));
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void purgingAnEnrollmentDeletesItsRemindersOnly(String db) throws Exception {
+        start(db, TrackingPortal.NOW);
+        run(RunOptions.run());
+        try (Connection c = portal.ds.getConnection()) {
+            c.setAutoCommit(false);
+            new ReminderDataOwner(null).purge(c, List.of(201L, 999L));
+            c.commit();
+        }
+        assertEquals(List.of(), handled(201));
+        assertEquals(5, handled(204).size());
+    }
+
     private TrackingPortal startAgain(String db, TrackingPortal before, Instant now) throws Exception {
         // the same database, a later day: the portal is rebuilt on it without new rows
         portal = new TrackingPortal(before.ds, now);
