@@ -1,0 +1,30 @@
+package org.certportal.credentials.internal.ui;
+
+import org.certportal.credentials.api.CredentialPermissions;
+import org.certportal.credentials.api.CredentialService;
+import org.certportal.process.api.ProcessService;
+import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.ViewContribution;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The credentials page (award and order in three steps), with the services it calls. */
+@Component(service = ViewContribution.class)
+public class CredentialsContribution extends BasicViewContribution {
+    private final CredentialService credentials;
+    private final ProcessService processes;
+
+    @Activate
+    public CredentialsContribution(@Reference CredentialService credentials, @Reference ProcessService processes) {
+        super(AwardSteps.ROUTE, "Credentials", CredentialPermissions.AWARD, CredentialsView.class, "Student records",
+                300, "vaadin:diploma-scroll");
+        this.credentials = credentials;
+        this.processes = processes;
+    }
+
+    @Override
+    public CredentialsView createView() {
+        return new CredentialsView(credentials, processes);
+    }
+}
