@@ -1,5 +1,6 @@
 package org.certportal.tracking.internal.massdrop;
 
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +128,16 @@ public class MassDropServiceImpl implements MassDropService {
                         + "; nothing changed now.");
             }
             // first: a concurrent second revert waits on this key, then fails and changes nothing
-            MassDropLog.claimRevert(c, runId, caller.userName(), Timestamp.valueOf(LocalDateTime.ofInstant(now,
-                    ZoneOffset.UTC)));
+            try {
+                MassDropLog.claimRevert(c, runId, caller.userName(), Timestamp.valueOf(LocalDateTime.ofInstant(now,
+                        ZoneOffset.UTC)));
+            } catch (SQLException e) {
+                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    throw new ConcurrentModificationException("Run " + runId + " was reverted by someone else just"
+                            + " now; nothing changed.");
+                }
+                throw e;
+            }
             List<MassDropLog.Recorded> rows = MassDropLog.all(c, runId);
             List<StatusChange> back = new ArrayList<>();
             Map<Long, MassDropLog.Recorded> byId = new HashMap<>();
