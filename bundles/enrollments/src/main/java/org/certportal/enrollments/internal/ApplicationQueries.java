@@ -133,6 +133,18 @@ final class ApplicationQueries {
         return found;
     }
 
+    /** By enrollment id: the open applications of these enrollments. */
+    static Map<Long, Application> openOfEnrollments(Connection c, List<Long> enrollmentIds) throws SQLException {
+        Map<Long, Application> found = new HashMap<>();
+        for (List<Long> part : EnrollmentQueries.parts(enrollmentIds)) {
+            for (Application a : list(c, COLUMNS + FROM + " WHERE a.status IN " + OPEN + " AND a.enrollment_id IN "
+                    + org.certportal.persistence.api.JdbcStatements.placeholders(part.size()), new ArrayList<>(part))) {
+                found.put(a.enrollmentId(), a);
+            }
+        }
+        return found;
+    }
+
     /** Contact ids by external identifier, of those that exist (one array parameter). */
     static Map<String, Long> contactsByExternalId(Connection c, List<String> externalIds) throws SQLException {
         Map<String, Long> found = new HashMap<>();

@@ -59,6 +59,16 @@ final class ApplicationRules {
         });
     }
 
+    /** The decision an open application takes when its Applied enrollment is moved there another way. */
+    static Optional<ApplicationStatus> following(CertificationStatus enrollmentTo) {
+        return Optional.ofNullable(switch (enrollmentTo) {
+        case IN_PROGRESS -> ApplicationStatus.APPROVED;
+        case DECLINED -> ApplicationStatus.REJECTED;
+        case CANCELLED -> ApplicationStatus.WITHDRAWN;
+        default -> null;
+        });
+    }
+
     /**
      * Checks the decision and returns the cleaned reason (null when none).
      *

@@ -42,7 +42,8 @@ public class ApplicationServiceImpl implements ApplicationService {
     ApplicationServiceImpl(JpaTemplate jpa, SecurityService security, AuditLog audit, ProgramService programs,
             EnrollmentService enrollments, Clock clock) {
         this.applications = new Applications(new EnrollmentStore(jpa), security, programs, audit,
-                new StatusChanges(audit, clock), clock, enrollments::today);
+                new StatusChanges(audit, clock, () -> security.currentCaller()
+                        .map(org.certportal.security.api.Caller::userName)), clock, enrollments::today);
     }
 
     @Override

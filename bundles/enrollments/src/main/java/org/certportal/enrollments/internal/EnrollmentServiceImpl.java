@@ -90,7 +90,8 @@ public class EnrollmentServiceImpl implements EnrollmentService {
         EnrollmentStore store = new EnrollmentStore(jpa);
         this.enrolling = new Enrolling(store, security, programs, audit, clock, this::today);
         this.reads = new EnrollmentReads(store, security, programs, () -> progress, this::today);
-        StatusChanges statusChanges = new StatusChanges(audit, clock);
+        StatusChanges statusChanges = new StatusChanges(audit, clock,
+                () -> security.currentCaller().map(org.certportal.security.api.Caller::userName));
         this.changes = new EnrollmentChanges(store, security, programs, audit, statusChanges, this::today);
         this.earning = new Earning(store, security, programs, statusChanges, this::today);
         this.purging = new Purging(store, security, audit, dataOwners, this::today);

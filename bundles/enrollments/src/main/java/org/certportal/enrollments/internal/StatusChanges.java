@@ -14,12 +14,17 @@ import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
 import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.Changes;
+import org.certportal.enrollments.api.Application;
+import org.certportal.enrollments.api.ApplicationStatus;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.StatusChangeResult;
@@ -36,6 +41,7 @@ public final class StatusChanges {
             + " status_changed_at = ?, version = version + 1 WHERE id = ? AND version = ?";
     private final AuditLog audit;
     private final Clock clock;
+    private final Supplier<Optional<String>> actor;
 
     /** How the changes of one call are audited; each change is in exactly one entry either way. */
     public enum Audit {
@@ -81,8 +87,17 @@ public final class StatusChanges {
     }
 
     public StatusChanges(AuditLog audit, Clock clock) {
+        this(audit, clock, Optional::empty);
+    }
+
+    /**
+     * @param actor the user moving enrollments now, recorded as who decided an application that follows
+     *              its enrollment (empty: "system")
+     */
+    StatusChanges(AuditLog audit, Clock clock, Supplier<Optional<String>> actor) {
         this.audit = audit;
         this.clock = clock;
+        this.actor = actor;
     }
 
     /** {@link #change(Connection, List, String, Audit)} in the transaction of this entity manager. */
@@ -132,6 +147,7 @@ public final class StatusChanges {
         } else {
             auditAll(c, allowed, source);
         }
+        followApplications(c, allowed, now);
         return new StatusChangeResult(changed, refused);
     }
 
@@ -146,6 +162,37 @@ public final class StatusChanges {
             throw new IllegalArgumentException(result.refused().get(0).reason());
         }
         return result.changed().get(0);
+    }
+
+    /**
+     * An open application follows its Applied enrollment moved by any other way (the enrollment's own
+     * approve or decline, a cancel, tracking): approved, rejected or withdrawn with the move's reason,
+     * audited once. Deciding the application itself decides it first, so it is not open here.
+     */
+    private void followApplications(Connection c, List<Move> moves, Instant now) throws SQLException {
+        List<Move> fromApplied = moves.stream().filter(m -> m.from().status() == CertificationStatus.APPLIED
+                && ApplicationRules.following(m.to()).isPresent()).toList();
+        if (fromApplied.isEmpty()) {
+            return;
+        }
+        Map<Long, Application> open = ApplicationQueries.openOfEnrollments(c,
+                fromApplied.stream().map(m -> m.from().id()).toList());
+        String who = actor.get().orElse("system");
+        for (Move m : fromApplied) {
+            Application a = open.get(m.from().id());
+            if (a == null) {
+                continue;
+            }
+            ApplicationStatus to = ApplicationRules.following(m.to()).get();
+            String reason = m.reason() == null || m.reason().isBlank() ? null : m.reason().strip();
+            ApplicationQueries.decide(c, a, to, who, now, reason);
+            Changes changes = Changes.of().field("status", a.status(), to).field("enrollment", null,
+                    m.from().id() + " " + m.to().name());
+            if (reason != null) {
+                changes.field("reason", null, reason);
+            }
+            audit.record(c, Applications.AUDIT_TYPE, a.id(), "decided " + to.name().toLowerCase(Locale.ROOT), changes);
+        }
     }
 
     private static void write(Connection c, List<Move> moves, Instant now) throws SQLException {

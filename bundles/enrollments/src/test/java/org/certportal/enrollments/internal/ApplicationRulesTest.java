@@ -70,6 +70,12 @@ class ApplicationRulesTest {
             ApplicationRules.enrollmentStatus(to).ifPresent(status -> assertTrue(
                     StatusRules.allowed(CertificationStatus.APPLIED, status), "Applied → " + status));
         }
+        // and back: an Applied enrollment moved another way takes its open application along
+        for (ApplicationStatus to : new ApplicationStatus[] { ApplicationStatus.APPROVED, ApplicationStatus.REJECTED,
+            ApplicationStatus.WITHDRAWN }) {
+            assertEquals(Optional.of(to), ApplicationRules.following(ApplicationRules.enrollmentStatus(to).get()));
+        }
+        assertEquals(Optional.empty(), ApplicationRules.following(CertificationStatus.ACTIVE));
         assertTrue(ApplicationRules.final_(ApplicationStatus.APPROVED));
         assertFalse(ApplicationRules.final_(ApplicationStatus.UNDER_REVIEW));
     }

@@ -165,18 +165,27 @@ class ApplicationsIT {
         assertTrue(again.enrollmentId() != b.enrollmentId(), "a new Applied enrollment");
         assertEquals(CertificationStatus.APPLIED, enrollments.find(again.enrollmentId()).orElseThrow().status());
 
-        // the enrollment approved on its own page: approving the application moves nothing twice
+        // the enrollment approved on its own page: the application follows, decided once
         enrollments.approve(again.enrollmentId(), enrollments.find(again.enrollmentId()).orElseThrow().version());
-        applications.decide(again.id(), again.version(), ApplicationStatus.APPROVED, null);
+        Application followed = applications.find(again.id()).orElseThrow();
+        assertEquals(ApplicationStatus.APPROVED, followed.status());
+        assertEquals("staff-user", followed.decidedBy());
+        assertEquals(2, audited("application", again.id()), "submitted, then approved with its enrollment");
         assertEquals(1, audited("enrollment", again.enrollmentId()));
-        // declined on its own page: withdrawing the application now is refused by the status rules, nothing kept
+        assertThrows(ConcurrentModificationException.class, () -> applications.decide(again.id(), again.version(),
+                ApplicationStatus.APPROVED, null));
+        // declined on its own page, or cancelled by its program's rules: rejected or withdrawn with the reason
         Application d = applications.submit(APP, 4, null);
         Enrollment de = enrollments.find(d.enrollmentId()).orElseThrow();
         enrollments.decline(de.id(), de.version(), "incomplete");
-        assertEquals("An enrollment that is declined cannot become cancelled.", assertThrows(
-                IllegalArgumentException.class, () -> applications.decide(d.id(), d.version(),
-                        ApplicationStatus.WITHDRAWN, "gone")).getMessage());
-        assertEquals(ApplicationStatus.SUBMITTED, applications.find(d.id()).orElseThrow().status(), "rolled back");
+        Application rejectedToo = applications.find(d.id()).orElseThrow();
+        assertEquals(ApplicationStatus.REJECTED, rejectedToo.status());
+        assertEquals("incomplete", rejectedToo.reason());
+        security.as(Role.CERTIFICATION_ADMIN);
+        Application e = applications.submit(APPROVAL_APP, 5, null);
+        enrollments.cancel(e.enrollmentId(), enrollments.find(e.enrollmentId()).orElseThrow().version(), "left");
+        assertEquals(ApplicationStatus.WITHDRAWN, applications.find(e.id()).orElseThrow().status());
+        assertEquals("certadmin-user", applications.find(e.id()).orElseThrow().decidedBy());
     }
 
     @ParameterizedTest
