@@ -23,6 +23,8 @@ import org.osgi.annotation.versioning.ProviderType;
  * enrollments are closed and the contact may apply again later);</li>
  * <li>Under review: the enrollment stays Applied.</li>
  * </ul>
+ * The other way round, an Applied enrollment moved any other way (its own approve or decline, a cancel,
+ * a process) takes its open application along: Approved, Rejected or Withdrawn, in the same transaction.
  * Submitted and Under review applications may be decided; Approved, Rejected and Withdrawn are final.
  * A contact has at most one open application per program. Reads demand
  * {@link EnrollmentPermissions#READ}, changes {@link EnrollmentPermissions#EDIT}. Bad input throws
