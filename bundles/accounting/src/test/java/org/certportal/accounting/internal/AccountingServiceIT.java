@@ -16,6 +16,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.certportal.accounting.api.Batch;
@@ -285,6 +292,51 @@ class AccountingServiceIT {
         assertEquals("Nothing was marked paid: order " + ids.get(0) + " is already paid; only unpaid orders can be"
                 + " marked paid.", again.getMessage());
         assertEquals(2, handler.paid.size(), "not called again");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void twoPeoplePayingOneOrderAtOnceCompleteItsStepOnce(String db) throws Exception {
+        start(db);
+        long batch = portal.service.createBatch("June").id();
+        long order = orders(fee(1, "e1", "100", "USD", batch)).get(0);
+        CountDownLatch inHandler = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger completed = new AtomicInteger();
+        portal.service.addHandler(new OrderPaidHandler() {
+            @Override
+            public String purpose() {
+                return PURPOSE;
+            }
+
+            @Override
+            public void paid(Connection connection, Order o, LocalDate paidOn) {
+                completed.incrementAndGet();
+                inHandler.countDown();
+                try {
+                    assertTrue(release.await(30, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> first = two.submit(() -> portal.service.markPaid(List.of(order), TODAY));
+            assertTrue(inHandler.await(30, TimeUnit.SECONDS));
+            // the first payment holds the order's row until it commits; the second waits for it or comes after
+            Future<Integer> second = two.submit(() -> portal.service.markPaid(List.of(order), TODAY));
+            release.countDown();
+            assertEquals(1, first.get(30, TimeUnit.SECONDS));
+            ExecutionException refused = assertThrows(ExecutionException.class, () -> second.get(30, TimeUnit.SECONDS));
+            assertTrue(refused.getCause() instanceof IllegalArgumentException, refused.getCause().toString());
+            assertTrue(refused.getCause().getMessage().contains("is already paid"), refused.getCause().getMessage());
+        } finally {
+            release.countDown();
+            two.shutdownNow();
+        }
+        assertEquals(1, completed.get(), "the step completes once");
+        assertEquals(1, portal.count("SELECT COUNT(*) FROM audit_entry WHERE action = 'paid'"));
     }
 
     @ParameterizedTest
