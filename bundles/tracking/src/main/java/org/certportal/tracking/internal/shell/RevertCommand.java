@@ -22,16 +22,22 @@ public class RevertCommand implements Action {
 
     @Override
     public Object execute() {
-        RevertReport report = drops.revert(runId);
-        System.out.println(report.summary());
+        System.out.print(text(drops.revert(runId)));
+        return null;
+    }
+
+    /** The report as the shell prints it: the summary, then each row left alone. */
+    static String text(RevertReport report) {
+        StringBuilder out = new StringBuilder(report.summary()).append(System.lineSeparator());
         for (RevertReport.LeftAlone l : report.leftAlone()) {
-            System.out.printf("  left alone: enrollment %d%s: %s%n", l.enrollmentId(), l.contactName() == null ? ""
-                    : " (" + l.contactName() + (l.identifier() == null ? "" : ", " + l.identifier()) + ")", l.why());
+            out.append(String.format("  left alone: enrollment %d%s: %s%n", l.enrollmentId(), l.contactName() == null
+                    ? "" : " (" + l.contactName() + (l.identifier() == null ? "" : ", " + l.identifier()) + ")",
+                    l.why()));
         }
         if (report.leftAloneTotal() > report.leftAlone().size()) {
-            System.out.printf("  ... and %d more: see the run's revert page%n", report.leftAloneTotal()
-                    - report.leftAlone().size());
+            out.append(String.format("  ... and %d more: see the run's revert page (tracking/revert?run=%d)%n",
+                    report.leftAloneTotal() - report.leftAlone().size(), report.runId()));
         }
-        return null;
+        return out.toString();
     }
 }
