@@ -121,15 +121,18 @@ class MassDropIT {
         assertEquals("CPA", preview.scope(), "two mass drops of one program never run together");
         List<RowResult> rows = rows(preview.id(), RowState.DONE);
         assertEquals(List.of("enrollment:201", "enrollment:202"), rows.stream().map(RowResult::key).toList());
-        assertEquals("Ada Lovelace (A-001): Active → Expired on 2026-03-01", rows.get(0).message());
-        assertEquals("Grace Hopper (G-002): Active → Expired on 2026-03-01", rows.get(1).message());
+        assertEquals("Ada Lovelace (A-001): Active → Expired on 2026-03-01; would be notified", rows.get(0).message());
+        assertEquals("Grace Hopper (G-002): Active → Expired on 2026-03-01; not notified: no email address",
+                rows.get(1).message());
         assertEquals("ACTIVE", p.status(201));
         assertEquals("ACTIVE", p.status(202));
         assertEquals(0, p.count("SELECT COUNT(*) FROM tracking_mass_drop_row"));
         assertEquals(0, p.count("SELECT COUNT(*) FROM mail_outbox"));
         assertEquals(0, p.count("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'enrollment'"));
-        assertTrue(p.engine.file(preview.id(), "dropped.csv").contains("201,Ada Lovelace (A-001),A-001,Active,Expired"),
-                "the preview's file lists what would change");
+        String file = p.engine.file(preview.id(), "dropped.csv");
+        assertTrue(file.contains("201,Ada Lovelace (A-001),A-001,Active,Expired,2026-03-01,would be")
+                && file.contains("202,Grace Hopper (G-002),G-002,Active,Expired,2026-03-01,no email address"),
+                "the preview's file lists what would change: " + file);
         assertFalse(drops.revertable(preview.id()), "a preview has nothing to revert");
         assertEquals("Run " + preview.id() + " was a preview: it changed nothing, so there is nothing to revert.",
                 assertThrows(IllegalArgumentException.class, () -> drops.revert(preview.id())).getMessage());

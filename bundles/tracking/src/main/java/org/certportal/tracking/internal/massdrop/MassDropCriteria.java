@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.process.api.ParameterDefinition;
+import org.certportal.process.api.ParameterKind;
 import org.certportal.process.api.ProcessParameters;
 import org.certportal.tracking.internal.FilterQuery;
 
@@ -24,7 +25,7 @@ import org.certportal.tracking.internal.FilterQuery;
  * whether to notify each person. The statuses a target takes follow the enrollments' status rules (which the
  * status door applies again to every row): a mass drop never asks for a move the rules refuse.
  */
-public record MassDropCriteria(String programCode, LocalDate expiresFrom, LocalDate expiresThrough,
+record MassDropCriteria(String programCode, LocalDate expiresFrom, LocalDate expiresThrough,
         Set<CertificationStatus> statuses, CertificationStatus target, LocalDate terminatedOn, String reason,
         boolean notifies) {
     static final String PROGRAM = "program";
@@ -56,7 +57,7 @@ public record MassDropCriteria(String programCode, LocalDate expiresFrom, LocalD
                     "Only enrollments expiring on or after this date (none: no lower bound)."),
             ParameterDefinition.date(EXPIRES_THROUGH, "Expires through", false,
                     "Only enrollments expiring on or before this date (none: no upper bound)."),
-            new ParameterDefinition(STATUSES, "Statuses", org.certportal.process.api.ParameterKind.TEXT, false,
+            new ParameterDefinition(STATUSES, "Statuses", ParameterKind.TEXT, false,
                     "active", List.of(), "The stored statuses to take, separated by commas, e.g. active,in-progress."),
             ParameterDefinition.choice(TARGET, "New status", TAKES.keySet().stream().map(FilterQuery::statusName)
                     .toList(), FilterQuery.statusName(CertificationStatus.EXPIRED), "The status each one gets."),

@@ -209,8 +209,13 @@ public class MassDropProcess implements ProcessType {
         }
         String diff = e.person() + ": " + criteria.change(e.status());
         if (dryRun) {
+            String notice = "no";
+            if (criteria.notifies()) {
+                notice = address(e) == null ? "no email address" : "would be";
+                diff += "; " + (notice.equals("would be") ? "would be notified" : "not notified: " + notice);
+            }
             row.write(FILE, e.id(), e.person(), e.identifier(), e.status().title(), criteria.target().title(),
-                    criteria.terminatedOn(), criteria.notifies() ? "would be" : "no");
+                    criteria.terminatedOn(), notice);
             return RowOutcome.done(diff);
         }
         String tooEarly = criteria.tooEarly(today());
@@ -242,8 +247,7 @@ public class MassDropProcess implements ProcessType {
 
     /** Queues the person's notice on the chunk's connection; "yes", or why not. */
     private String notify(Connection c, Candidate e, MassDropCriteria criteria) {
-        String address = contacts.find(e.contactId()).map(Contact::email).filter(a -> a != null && !a.isBlank())
-                .orElse(null);
+        String address = address(e);
         if (address == null) {
             return "no email address";
         }
@@ -256,6 +260,11 @@ public class MassDropProcess implements ProcessType {
         }
         outbox.queue(c, message);
         return "yes";
+    }
+
+    /** The person's email address; null without one. */
+    private String address(Candidate e) {
+        return contacts.find(e.contactId()).map(Contact::email).filter(a -> a != null && !a.isBlank()).orElse(null);
     }
 
     private LocalDate today() {
