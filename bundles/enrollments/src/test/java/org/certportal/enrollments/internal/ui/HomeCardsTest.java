@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.certportal.enrollments.api.ApplicationFilter;
+import org.certportal.enrollments.api.ApplicationService;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,23 @@ class HomeCardsTest {
         assertEquals(4, new EnrolledThisMonthCard(service(LocalDate.of(2026, 2, 28))).value());
         new EnrolledThisMonthCard(service(LocalDate.of(2026, 3, 1))).value();
         assertEquals(List.of("countEnrolled 2026-02-01..2026-02-28", "countEnrolled 2026-03-01..2026-03-01"), calls);
+    }
+
+    @Test
+    void applicationsToDecideCountOpenOnesInOneCall() {
+        ApplicationService applications = (ApplicationService) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] { ApplicationService.class }, (proxy, method, args) -> {
+                    if (!method.getName().equals("count")) {
+                        throw new AssertionError("a home card must not call " + method.getName());
+                    }
+                    calls.add("count " + ((ApplicationFilter) args[0]).statuses().stream().map(Enum::name).sorted()
+                            .toList());
+                    return 3L;
+                });
+        ApplicationsWaitingCard card = new ApplicationsWaitingCard(applications);
+        assertEquals(3, card.value());
+        assertEquals(List.of("count [SUBMITTED, UNDER_REVIEW]"), calls);
+        assertEquals("applications", card.route());
     }
 
     @Test
