@@ -15,10 +15,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -348,7 +350,7 @@ public class AccountingServiceImpl implements AccountingService {
                 if (rs.next()) {
                     throw new IllegalArgumentException(rs.getString(2) + " '" + rs.getString(3) + "' has an order"
                             + " already (order " + rs.getLong(1) + ", " + OrderStatus.valueOf(rs.getString(4)).title()
-                            .toLowerCase(java.util.Locale.ROOT) + "): cancel it before ordering again.");
+                            .toLowerCase(Locale.ROOT) + "): cancel it before ordering again.");
                 }
             }
         }
@@ -380,7 +382,7 @@ public class AccountingServiceImpl implements AccountingService {
                     }
                 }
             }
-            orders.sort(java.util.Comparator.comparingLong(Order::id));
+            orders.sort(Comparator.comparingLong(Order::id));
             return orders;
         });
         return named(found);

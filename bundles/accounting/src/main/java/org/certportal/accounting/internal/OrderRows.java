@@ -6,6 +6,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -51,7 +53,7 @@ final class OrderRows {
     }
 
     /** The day the payment was received, read beside {@link #order} (column 12). */
-    static java.time.LocalDate paidOn(ResultSet rs) throws SQLException {
+    static LocalDate paidOn(ResultSet rs) throws SQLException {
         Date d = rs.getDate(12);
         return d == null ? null : d.toLocalDate();
     }
@@ -81,7 +83,7 @@ final class OrderRows {
     }
 
     /** The same order, paid. */
-    static Order paid(Order o, java.time.Instant at) {
+    static Order paid(Order o, Instant at) {
         return new Order(o.id(), o.contactId(), o.contactName(), o.purpose(), o.reference(), o.description(),
                 o.amount(), o.currency(), OrderStatus.PAID, o.batchId(), o.createdAt(), at);
     }

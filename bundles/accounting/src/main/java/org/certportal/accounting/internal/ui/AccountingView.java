@@ -8,8 +8,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.certportal.accounting.api.AccountingPermissions;
 import org.certportal.accounting.api.AccountingService;
@@ -24,6 +26,7 @@ import org.certportal.security.api.SecurityService;
 import org.certportal.settings.api.SettingsService;
 import org.certportal.ui.spi.Pages;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -150,7 +153,7 @@ public class AccountingView extends VerticalLayout {
                 .setAutoWidth(true);
         orders.addColumn(o -> o.paidAt() == null ? "" : time.format(o.paidAt())).setHeader("Paid").setAutoWidth(true);
         orders.setItems(DataProvider.fromCallbacks(
-                q -> batch == null ? java.util.stream.Stream.empty()
+                q -> batch == null ? Stream.empty()
                         : accounting.orders(batch.id(), orderStatus.getValue(), Pages.of(q)).items().stream(),
                 q -> batch == null ? 0
                         : Pages.total(accounting.orders(batch.id(), orderStatus.getValue(), Pages.count()).total())));
@@ -179,7 +182,7 @@ public class AccountingView extends VerticalLayout {
         expand(batchPanel);
     }
 
-    private static FlexLayout row(com.vaadin.flow.component.Component... parts) {
+    private static FlexLayout row(Component... parts) {
         FlexLayout row = new FlexLayout(parts);
         row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         row.getStyle().set("gap", "var(--lumo-space-m)");
@@ -224,7 +227,7 @@ public class AccountingView extends VerticalLayout {
     }
 
     static String fileName(Batch b) {
-        String slug = b.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = b.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return "batch-" + b.id() + (slug.isEmpty() ? "" : "-" + slug) + ".csv";
     }
 
