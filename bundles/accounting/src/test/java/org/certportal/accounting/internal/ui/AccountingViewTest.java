@@ -105,6 +105,22 @@ class AccountingViewTest {
     }
 
     @Test
+    void tickingOrdersSaysWhatTheyAmountToOrWhichToTakeOut() {
+        AccountingView view = view(Role.CERTIFICATION_MANAGER);
+        view.show(JUNE);
+        view.orders.asMultiSelect().select(OrderSelectionTest.order(7, OrderStatus.UNPAID, "100.00", "USD"),
+                OrderSelectionTest.order(8, OrderStatus.UNPAID, "50.00", "USD"));
+        assertTrue(view.markPaid.isEnabled());
+        assertTrue(view.cancelOrders.isEnabled());
+        assertEquals("2 chosen: USD 150.00", view.selectionNote.getText());
+        view.orders.asMultiSelect().select(OrderSelectionTest.order(9, OrderStatus.PAID, "50.00", "USD"));
+        assertFalse(view.markPaid.isEnabled());
+        assertFalse(view.cancelOrders.isEnabled());
+        assertEquals("Only unpaid orders can be marked paid: take order 9 out of the selection.",
+                view.selectionNote.getText());
+    }
+
+    @Test
     void theExportIsNamedAfterTheBatch() {
         assertEquals("batch-3-june-fees.csv", AccountingView.fileName(JUNE));
         assertEquals("batch-9.csv", AccountingView.fileName(new Batch(9, "***", BatchStatus.OPEN, "x", Instant.EPOCH)));
