@@ -38,6 +38,27 @@ public interface CredentialService {
     long countAwardable(AwardCriteria criteria);
 
     /**
+     * Starts the award process for these criteria, as a preview (the pre-processing file, nothing changes)
+     * or for real. A list of student identifiers too long for a process parameter is stored for the run
+     * (up to 10,000 identifiers). Demands {@link CredentialPermissions#AWARD}.
+     *
+     * @return the run's id
+     * @throws org.certportal.process.api.RunAlreadyActiveException when an award run is active; nothing is stored
+     * @throws IllegalArgumentException for bad criteria
+     * @since 1.1
+     */
+    long startAward(AwardCriteria criteria, boolean preview);
+
+    /**
+     * The criteria an award run (or preview) was started with, its stored list of identifiers included.
+     * Demands {@link CredentialPermissions#AWARD}.
+     *
+     * @throws IllegalArgumentException for an unknown run or a run of another type
+     * @since 1.1
+     */
+    AwardCriteria awardCriteria(long runId);
+
+    /**
      * The awarded credential with this number.
      *
      * @throws IllegalArgumentException when the text is no well-formed number (the check digits catch a

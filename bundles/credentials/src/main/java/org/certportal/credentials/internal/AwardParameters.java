@@ -19,6 +19,8 @@ public final class AwardParameters {
     public static final String FROM = "achieved-from";
     public static final String TO = "achieved-to";
     public static final String STUDENTS = "students";
+    /** A stored list of identifiers, for a list longer than {@link #STUDENTS} takes (see {@link StudentLists}). */
+    public static final String STUDENT_LIST = "student-list";
 
     static final List<ParameterDefinition> DEFINITIONS = List.of(
             ParameterDefinition.text(TYPE, "Credential type", false, "A credential type's code, e.g. HSD; any type"
@@ -28,7 +30,9 @@ public final class AwardParameters {
             ParameterDefinition.date(FROM, "Achieved from", false, "First achieved date, inclusive."),
             ParameterDefinition.date(TO, "Achieved to", false, "Last achieved date, inclusive."),
             ParameterDefinition.text(STUDENTS, "Student identifiers", false, "Students' external identifiers,"
-                    + " separated by commas or spaces; any student when empty."));
+                    + " separated by commas or spaces; any student when empty."),
+            ParameterDefinition.integer(STUDENT_LIST, "Stored student list", false, null, "A longer list of student"
+                    + " identifiers, stored by the Credentials page; instead of Student identifiers."));
 
     private AwardParameters() {
     }
@@ -37,6 +41,9 @@ public final class AwardParameters {
         AwardCriteria c = new AwardCriteria(p.text(TYPE).map(s -> s.toUpperCase(Locale.ROOT)).orElse(null),
                 p.text(SESSION).orElse(null), p.text(SCHOOL).orElse(null), p.date(FROM).orElse(null),
                 p.date(TO).orElse(null), studentIds(p.text(STUDENTS).orElse("")));
+        if (p.text(STUDENTS).isPresent() && p.text(STUDENT_LIST).isPresent()) {
+            throw new IllegalArgumentException("Give the student identifiers or a stored student list, not both.");
+        }
         if (c.achievedFrom() != null && c.achievedTo() != null && c.achievedFrom().isAfter(c.achievedTo())) {
             throw new IllegalArgumentException("Achieved from (" + c.achievedFrom() + ") is after achieved to ("
                     + c.achievedTo() + ").");

@@ -121,7 +121,7 @@ public class AwardProcess implements ProcessType {
     @Override
     public void select(ProcessParameters parameters, SelectionContext selection) throws SQLException {
         security.require(permission());
-        AwardQuery q = AwardQuery.of(AwardParameters.criteria(parameters));
+        AwardQuery q = AwardQuery.of(StudentLists.criteria(selection.connection(), parameters));
         try (PreparedStatement ps = JdbcStatements.prepare(selection.connection(), "SELECT a.contact_id, a.id"
                 + q.from() + " ORDER BY a.contact_id, a.id", q.params())) {
             ps.setFetchSize(5000);

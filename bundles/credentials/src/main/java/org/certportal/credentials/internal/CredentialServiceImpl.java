@@ -43,7 +43,13 @@ import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.JdbcTransactions;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
+import org.certportal.process.api.ParameterDefinition;
+import org.certportal.process.api.ProcessParameters;
 import org.certportal.process.api.ProcessRun;
+import org.certportal.process.api.RunAlreadyActiveException;
+import org.certportal.process.api.RunFilter;
+import org.certportal.process.api.RunOptions;
+import org.certportal.process.api.RunState;
 import org.certportal.process.api.ProcessService;
 import org.certportal.security.api.Caller;
 import org.certportal.security.api.SecurityService;
@@ -110,6 +116,47 @@ public class CredentialServiceImpl implements CredentialService {
                 return rs.getLong(1);
             }
         });
+    }
+
+    @Override
+    public long startAward(AwardCriteria criteria, boolean preview) {
+        Caller caller = security.require(CredentialPermissions.AWARD);
+        if (criteria == null) {
+            throw new IllegalArgumentException("Say what to search for.");
+        }
+        if (criteria.studentIds().size() > StudentLists.MAX_IDS) {
+            throw new IllegalArgumentException("A search takes up to " + StudentLists.MAX_IDS + " student"
+                    + " identifiers, not " + criteria.studentIds().size() + ".");
+        }
+        Map<String, String> raw = new LinkedHashMap<>(AwardParameters.raw(criteria));
+        RunOptions options = preview ? RunOptions.preview() : RunOptions.run();
+        String students = raw.get(AwardParameters.STUDENTS);
+        if (students == null || students.length() <= ParameterDefinition.MAX_LENGTH) {
+            return processes.start(AWARD_PROCESS, raw, options);
+        }
+        raw.remove(AwardParameters.STUDENTS);
+        raw.put(AwardParameters.STUDENT_LIST, "0");
+        processes.type(AWARD_PROCESS).orElseThrow(() -> new IllegalArgumentException("The award process is not"
+                + " available."));
+        AwardParameters.criteria(ProcessParameters.validate(AwardParameters.DEFINITIONS, raw));
+        // refused before the list is stored, so a refusal leaves nothing behind
+        processes.runs(new RunFilter(AWARD_PROCESS, Set.of(RunState.QUEUED, RunState.RUNNING, RunState.CANCELLING),
+                null), PageRequest.first(1)).items().stream().findFirst().ifPresent(active -> {
+                    throw new RunAlreadyActiveException("An award run (" + active.id() + ") is active.",
+                            active.id());
+                });
+        long list = JdbcTransactions.required(ds, c -> StudentLists.store(c, Sequences.id(ids, c),
+                criteria.studentIds(), caller.userName(), clock.instant()));
+        raw.put(AwardParameters.STUDENT_LIST, String.valueOf(list));
+        return processes.start(AWARD_PROCESS, raw, options);
+    }
+
+    @Override
+    public AwardCriteria awardCriteria(long runId) {
+        security.require(CredentialPermissions.AWARD);
+        ProcessRun run = processes.run(runId).filter(r -> AWARD_PROCESS.equals(r.typeId()))
+                .orElseThrow(() -> new IllegalArgumentException("There is no award run " + runId + "."));
+        return JdbcTransactions.required(ds, c -> StudentLists.criteria(c, ProcessParameters.of(run.parameters())));
     }
 
     @Override

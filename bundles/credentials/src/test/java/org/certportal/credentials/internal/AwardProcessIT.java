@@ -142,6 +142,42 @@ class AwardProcessIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aListTooLongForAParameterIsStoredForTheRunAndOnlyItsStudentsAreSelected(String db) throws Exception {
+        CredentialsPortal p = start(db);
+        p.importCsv(FILE);
+        List<String> ids = new java.util.ArrayList<>(List.of("B2", "D4"));
+        for (int i = 0; i < 300; i++) {
+            ids.add("UNKNOWN-STUDENT-" + i);
+        }
+        AwardCriteria many = new AwardCriteria(null, null, null, null, null, ids);
+        assertEquals(3, p.service.countAwardable(many), "B2's HSE, D4's HSD and COA");
+        long preview = p.service.startAward(many, true);
+        ProcessRun r = p.engine.service().run(preview).orElseThrow();
+        assertTrue(r.dryRun());
+        assertTrue(r.parameters().containsKey(AwardParameters.STUDENT_LIST), r.parameters().toString());
+        assertTrue(!r.parameters().containsKey(AwardParameters.STUDENTS));
+        assertEquals(ids, p.service.awardCriteria(preview).studentIds(), "the list as given, in order");
+        p.engine.runUntilIdle();
+        r = p.engine.service().run(preview).orElseThrow();
+        assertEquals(RunState.COMPLETED, r.state(), String.valueOf(r.error()));
+        assertEquals(2, r.total(), "B2 and D4 only");
+        assertEquals(Set.of("B2", "D4"), new HashSet<>(file(r, AwardProcess.PRE).stream().map(x -> x.get("student_id"))
+                .toList()));
+        assertEquals(0, p.count("SELECT COUNT(*) FROM awarded_credential"), "a preview awards nothing");
+
+        long lists = p.count("SELECT COUNT(*) FROM credential_student_list");
+        long blocker = p.service.startAward(AwardCriteria.all(), true);
+        RunAlreadyActiveException e = assertThrows(RunAlreadyActiveException.class,
+                () -> p.service.startAward(many, false));
+        assertEquals(blocker, e.activeRunId());
+        assertEquals(lists, p.count("SELECT COUNT(*) FROM credential_student_list"), "a refused start stores nothing");
+        p.security.as(Role.STAFF);
+        assertThrows(AccessDeniedException.class, () -> p.service.startAward(many, true));
+        assertThrows(AccessDeniedException.class, () -> p.service.awardCriteria(preview));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void aHigherAwardSupersedesTheHeldOneAndLinksToIt(String db) throws Exception {
         CredentialsPortal p = start(db);
         p.importCsv("""

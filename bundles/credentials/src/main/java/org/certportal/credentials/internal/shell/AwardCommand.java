@@ -21,7 +21,6 @@ import org.certportal.credentials.internal.AwardParameters;
 import org.certportal.credentials.internal.AwardProcess;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
-import org.certportal.process.api.RunOptions;
 
 @Command(scope = "credentials", name = "award", description = "Awards and orders credentials in bulk",
         detailedDescription = "credentials:award [--type CODE] [--session S] [--school CODE] [--from DATE] [--to DATE]"
@@ -73,8 +72,7 @@ public class AwardCommand implements Action {
                 students == null ? List.of() : AwardParameters.studentIds(students));
         long found = credentials.countAwardable(criteria);
         System.out.printf("%,d achieved credentials not yet awarded match.%n", found);
-        long id = processes.start(CredentialService.AWARD_PROCESS, AwardParameters.raw(criteria),
-                dryRun ? RunOptions.preview() : RunOptions.run());
+        long id = credentials.startAward(criteria, dryRun);
         System.out.println((dryRun ? "Preview" : "Run") + " " + id + " started.");
         ProcessRun r = await(id);
         if (r.error() != null) {

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.certportal.credentials.api.AwardCriteria;
-import org.certportal.process.api.ParameterDefinition;
 
 /**
  * The search of step 1 as the page's fields give it, checked into {@link AwardCriteria} with a sentence
@@ -30,6 +29,8 @@ record AwardSearch(String typeCode, String session, String school, LocalDate fro
     static final String FROM = "from";
     static final String TO = "to";
     static final String STUDENTS = "students";
+    /** As the service takes them ({@code CredentialService.startAward}). */
+    static final int MAX_IDS = 10_000;
 
     /**
      * The criteria, or the problems by field ({@link #TYPE} ... {@link #STUDENTS}).
@@ -68,10 +69,9 @@ record AwardSearch(String typeCode, String session, String school, LocalDate fro
                 shown.add("and " + (list.errors().size() - shown.size()) + " more lines.");
             }
             errors.put(STUDENTS, String.join(" ", shown));
-        } else if (String.join(",", list.ids()).length() > ParameterDefinition.MAX_LENGTH) {
-            errors.put(STUDENTS, "The list has " + list.ids().size() + " identifiers, more than one search takes"
-                    + " (" + ParameterDefinition.MAX_LENGTH + " characters with their commas): search in parts, or"
-                    + " by session or school.");
+        } else if (list.ids().size() > MAX_IDS) {
+            errors.put(STUDENTS, String.format("The list has %,d identifiers, more than one search takes (%,d):"
+                    + " search in parts, or by session or school.", list.ids().size(), MAX_IDS));
         }
         if (!errors.isEmpty()) {
             return new Checked(Optional.empty(), errors);

@@ -14,14 +14,11 @@ import org.certportal.credentials.api.AwardSummary;
 import org.certportal.credentials.api.CredentialService;
 import org.certportal.credentials.api.CredentialType;
 import org.certportal.credentials.api.UsageKind;
-import org.certportal.credentials.internal.AwardParameters;
 import org.certportal.credentials.internal.AwardProcess;
 import org.certportal.credentials.internal.ui.AwardSteps.Stage;
-import org.certportal.process.api.ProcessParameters;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
 import org.certportal.process.api.RunAlreadyActiveException;
-import org.certportal.process.api.RunOptions;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -194,8 +191,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         AwardCriteria c = checked.criteria().get();
         try {
             long count = credentials.countAwardable(c);
-            long run = processes.start(CredentialService.AWARD_PROCESS,
-                    AwardParameters.raw(c), RunOptions.preview());
+            long run = credentials.startAward(c, true);
             steps.searchStarted(c, count, run);
         } catch (RunAlreadyActiveException e) {
             formError.setText("Another award run (" + e.activeRunId() + ") is active: wait until it has finished,"
@@ -274,8 +270,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
     private void confirm() {
         formError.setText("");
         try {
-            long run = processes.start(CredentialService.AWARD_PROCESS, AwardParameters.raw(steps.criteria()),
-                    RunOptions.run());
+            long run = credentials.startAward(steps.criteria(), false);
             steps.confirmed(run);
         } catch (RunAlreadyActiveException e) {
             formError.setText("Another award run (" + e.activeRunId() + ") is active: wait until it has finished.");
@@ -422,7 +417,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
                 .filter(r -> CredentialService.AWARD_PROCESS.equals(r.typeId()));
         credentials.recordUsage(UsageKind.PAGE_VIEW, found.map(ProcessRun::id).orElse(null));
         if (found.isPresent()) {
-            AwardCriteria c = AwardParameters.criteria(ProcessParameters.of(found.get().parameters()));
+            AwardCriteria c = credentials.awardCriteria(found.get().id());
             steps = AwardSteps.resume(found.get(), c, credentials.countAwardable(c));
             fill(c);
             render();

@@ -62,11 +62,14 @@ class AwardFormsTest {
     @Test
     void aListTooLongForOneSearchIsRefusedWithWhatToDo() {
         StringBuilder ids = new StringBuilder();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < AwardSearch.MAX_IDS; i++) {
             ids.append("STUDENT-").append(i).append('\n');
         }
+        assertTrue(new AwardSearch(null, null, null, null, null, ids.toString()).check(TYPES).errors().isEmpty(),
+                "10,000 are taken");
+        ids.append("ONE-MORE");
         AwardSearch.Checked checked = new AwardSearch(null, null, null, null, null, ids.toString()).check(TYPES);
-        assertTrue(checked.errors().get(AwardSearch.STUDENTS).startsWith("The list has 200 identifiers"),
+        assertTrue(checked.errors().get(AwardSearch.STUDENTS).startsWith("The list has 10,001 identifiers"),
                 checked.errors().toString());
     }
 

@@ -20,7 +20,6 @@ import org.certportal.credentials.api.CredentialType;
 import org.certportal.credentials.api.UsageKind;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
-import org.certportal.process.api.RunOptions;
 import org.certportal.process.api.RunState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,6 +48,7 @@ class CredentialsViewTest {
                     yield null;
                 }
                 case "awardSummary" -> new AwardSummary(9, 2, 1, 0);
+                case "startAward" -> start((AwardCriteria) args[0], (Boolean) args[1]);
                 default -> throw new AssertionError("the view called " + method.getName());
             });
 
@@ -56,19 +56,17 @@ class CredentialsViewTest {
     private final List<String> started = new ArrayList<>();
     private final ProcessService processes = (ProcessService) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] { ProcessService.class }, (proxy, method, args) -> switch (method.getName()) {
-                case "start" -> {
-                    long id = 40 + started.size();
-                    boolean preview = ((RunOptions) args[2]).dryRun();
-                    @SuppressWarnings("unchecked")
-                    Map<String, String> parameters = (Map<String, String>) args[1];
-                    started.add((preview ? "preview " : "run ") + parameters);
-                    runs.put(id, run(id, preview, RunState.RUNNING, parameters));
-                    yield id;
-                }
                 case "run" -> Optional.ofNullable(runs.get((Long) args[0]));
                 case "downloadName" -> "file.csv";
                 default -> throw new AssertionError("the view called " + method.getName());
             });
+
+    private long start(AwardCriteria c, boolean preview) {
+        long id = 40 + started.size();
+        started.add((preview ? "preview " : "run ") + c.session() + " " + c.studentIds());
+        runs.put(id, run(id, preview, RunState.RUNNING, Map.of()));
+        return id;
+    }
 
     /** Held here: the current UI is only weakly referenced. */
     private UI ui;
@@ -90,7 +88,7 @@ class CredentialsViewTest {
         view.session.setValue("2026-06");
         view.students.setValue("A1\nB2");
         ((Button) find(view, "credentials-search")).click();
-        assertEquals(List.of("preview {session=2026-06, students=A1,B2}"), started);
+        assertEquals(List.of("preview 2026-06 [A1, B2]"), started);
         assertEquals(List.of("2026-06"), counted.stream().map(AwardCriteria::session).toList());
         assertEquals("Search in progress, please wait.", text(view, "credentials-wait"));
 
@@ -105,7 +103,7 @@ class CredentialsViewTest {
         assertEquals(1, started.size(), "back starts nothing");
         ((Button) find(view, "credentials-next")).click();
         ((Button) find(view, "credentials-confirm")).click();
-        assertEquals("run {session=2026-06, students=A1,B2}", started.get(1));
+        assertEquals("run 2026-06 [A1, B2]", started.get(1));
         assertEquals("Awarding and ordering of credentials in progress, please wait.", text(view, "credentials-wait"));
 
         finish(41);
