@@ -302,7 +302,7 @@ final class Applications {
             String why = ApplicationRules.check(a.status(), to, reason);
             boolean closes = ApplicationRules.final_(to);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            ApplicationQueries.decide(c, a, to, closes ? caller.userName() : null, closes ? now : null, why);
+            ApplicationQueries.decide(c, a.id(), a.version(), to, closes ? caller.userName() : null, closes ? now : null, why);
             Optional<CertificationStatus> target = ApplicationRules.enrollmentStatus(to);
             if (target.isPresent() && a.enrollmentId() != null) {
                 Enrollment e = EnrollmentStore.existing(c, a.enrollmentId());

@@ -23,7 +23,6 @@ import javax.persistence.EntityManager;
 
 import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.Changes;
-import org.certportal.enrollments.api.Application;
 import org.certportal.enrollments.api.ApplicationStatus;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
@@ -175,17 +174,17 @@ public final class StatusChanges {
         if (fromApplied.isEmpty()) {
             return;
         }
-        Map<Long, Application> open = ApplicationQueries.openOfEnrollments(c,
+        Map<Long, ApplicationQueries.Open> open = ApplicationQueries.openOfEnrollments(c,
                 fromApplied.stream().map(m -> m.from().id()).toList());
         String who = actor.get().orElse("system");
         for (Move m : fromApplied) {
-            Application a = open.get(m.from().id());
+            ApplicationQueries.Open a = open.get(m.from().id());
             if (a == null) {
                 continue;
             }
             ApplicationStatus to = ApplicationRules.following(m.to()).get();
             String reason = m.reason() == null || m.reason().isBlank() ? null : m.reason().strip();
-            ApplicationQueries.decide(c, a, to, who, now, reason);
+            ApplicationQueries.decide(c, a.id(), a.version(), to, who, now, reason);
             Changes changes = Changes.of().field("status", a.status(), to).field("enrollment", null,
                     m.from().id() + " " + m.to().name());
             if (reason != null) {
