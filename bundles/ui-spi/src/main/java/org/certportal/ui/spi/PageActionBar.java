@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.Location;
 
 /**
  * The buttons other areas contribute ({@link PageAction}) to one place of a page. The page builds it
@@ -33,11 +34,16 @@ public class PageActionBar extends HorizontalLayout {
         removeAll();
         List<PageAction> actions = views.get().map(v -> v.actionsOn(target, subject)).orElse(List.of());
         for (PageAction action : actions) {
-            Button button = new Button(action.label(),
-                    e -> UI.getCurrent().navigate(action.location(subject)));
+            Button button = new Button(action.label(), e -> open(action.location(subject)));
             button.setId("action-" + action.key());
             add(button);
         }
         setVisible(!actions.isEmpty());
+    }
+
+    /** Navigates to a location with its query string: {@code navigate(String)} would take it for part of the path. */
+    private static void open(String location) {
+        Location target = new Location(location);
+        UI.getCurrent().navigate(target.getPath(), target.getQueryParameters());
     }
 }
