@@ -43,16 +43,20 @@ class RemindersDialog extends Dialog {
     private final transient TrackingService tracking;
     private final Runnable changed;
     private final boolean mayManage;
-    private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
-    private final Span applies = new Span();
-    private final TextField daysBefore = new TextField("Days before expiry");
-    private final TextField graceDays = new TextField("Days into the grace period");
-    private final TextField subject = new TextField("Subject");
-    private final TextArea body = new TextArea("Message");
-    private final ComboBox<TrackingRow> enrollee = new ComboBox<>("Preview with");
-    private final Pre preview = new Pre();
-    private final Span error = new Span();
-    private final Button useDefault = new Button("Use the organisation's default");
+    // package-private: the dialog's test works them as a user would
+    final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
+    final Span applies = new Span();
+    final TextField daysBefore = new TextField("Days before expiry");
+    final TextField graceDays = new TextField("Days into the grace period");
+    final TextField subject = new TextField("Subject");
+    final TextArea body = new TextArea("Message");
+    final ComboBox<TrackingRow> enrollee = new ComboBox<>("Preview with");
+    final Pre preview = new Pre();
+    final Span error = new Span();
+    final Button useDefault = new Button("Use the organisation's default");
+    final Button save = new Button("Save");
+    final Button showPreview = new Button("Preview");
+    final Button test = new Button("Send me a test");
 
     RemindersDialog(ReminderService reminders, TrackingService tracking, ProgramService programs,
             SecurityService security, Runnable changed) {
@@ -97,14 +101,14 @@ class RemindersDialog extends Dialog {
         enrollee.setPlaceholder("Name or identifier…");
         enrollee.setItemLabelGenerator(r -> r.contactName() + (r.identifier() == null ? "" : " (" + r.identifier()
                 + ")") + (r.expiresOn() == null ? "" : ", expires " + r.expiresOn()));
-        Button show = new Button("Preview", e -> act(this::showPreview));
-        show.setId("reminders-preview");
-        Button test = new Button("Send me a test", e -> act(this::sendTest));
+        showPreview.addClickListener(e -> act(this::showPreview));
+        showPreview.setId("reminders-preview");
+        test.addClickListener(e -> act(this::sendTest));
         test.setId("reminders-test");
         test.setVisible(mayManage);
         preview.setId("reminders-preview-text");
         preview.getStyle().set("white-space", "pre-wrap");
-        HorizontalLayout previewLine = new HorizontalLayout(enrollee, show, test);
+        HorizontalLayout previewLine = new HorizontalLayout(enrollee, showPreview, test);
         previewLine.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
 
         error.setId("reminders-error");
@@ -116,7 +120,7 @@ class RemindersDialog extends Dialog {
         content.setPadding(false);
         add(content);
 
-        Button save = new Button("Save", e -> act(this::save));
+        save.addClickListener(e -> act(this::save));
         save.setId("reminders-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setVisible(mayManage);
