@@ -12,7 +12,7 @@ import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.mail.api.MailMessage;
 import org.certportal.mail.api.MailOutbox;
-import org.certportal.masscert.internal.ConfirmationTemplate.Kind;
+import org.certportal.masscert.api.ConfirmationEmail.Wording;
 
 /**
  * The two steps that end with an email, shared by the run and the payment: certifying (the enrollment
@@ -42,7 +42,7 @@ final class Certifying {
         if (sendEmail) {
             Optional<Contact> who = contacts.find(earned.contactId());
             if (who.isPresent()) {
-                to = queue(c, MassCertStore.template(c, Kind.CERTIFIED).render(who.get().email(),
+                to = queue(c, MassCertStore.template(c, Wording.CERTIFIED).render(who.get().email(),
                         ConfirmationTemplate.certified(name(who.get()), programName, earned.earnedOn(),
                                 earned.expiresOn())));
             }
@@ -59,7 +59,7 @@ final class Certifying {
         }
         Map<String, String> values = ConfirmationTemplate.ordered(name(who.get()), programName, amount, currency,
                 orderId);
-        return queue(c, MassCertStore.template(c, Kind.ORDERED).render(who.get().email(), values));
+        return queue(c, MassCertStore.template(c, Wording.ORDERED).render(who.get().email(), values));
     }
 
     private String queue(Connection c, MailMessage m) {

@@ -9,37 +9,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.certportal.mail.api.MailMessage;
+import org.certportal.masscert.api.ConfirmationEmail;
+import org.certportal.masscert.api.ConfirmationEmail.Wording;
 
 /**
- * The confirmation email of a mass certification, in two wordings: {@link Kind#CERTIFIED} (a free
- * certification, or a fee paid) and {@link Kind#ORDERED} (an order to pay). Staff edit subject and body;
+ * The confirmation email of a mass certification, in two wordings: {@link Wording#CERTIFIED} (a free
+ * certification, or a fee paid) and {@link Wording#ORDERED} (an order to pay). Staff edit subject and body;
  * {@code {placeholder}}s are filled per applicant.
  */
-record ConfirmationTemplate(Kind kind, String subject, String body) {
+record ConfirmationTemplate(Wording kind, String subject, String body) {
     static final int MAX_SUBJECT = 200;
     static final int MAX_BODY = 8000;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
-
-    enum Kind {
-        CERTIFIED("Certified", List.of("name", "program", "earned", "expires")),
-        ORDERED("Order to pay", List.of("name", "program", "amount", "currency", "order"));
-
-        private final String title;
-        private final List<String> placeholders;
-
-        Kind(String title, List<String> placeholders) {
-            this.title = title;
-            this.placeholders = placeholders;
-        }
-
-        String title() {
-            return title;
-        }
-
-        List<String> placeholders() {
-            return placeholders;
-        }
-    }
 
     ConfirmationTemplate {
         Objects.requireNonNull(kind, "kind");
@@ -47,7 +28,18 @@ record ConfirmationTemplate(Kind kind, String subject, String body) {
         body = body == null ? "" : body.strip();
     }
 
-    static ConfirmationTemplate standard(Kind kind) {
+    static ConfirmationTemplate of(ConfirmationEmail e) {
+        if (e == null || e.wording() == null) {
+            throw new IllegalArgumentException("Choose the wording to save: certified or order to pay.");
+        }
+        return new ConfirmationTemplate(e.wording(), e.subject(), e.body());
+    }
+
+    ConfirmationEmail email() {
+        return new ConfirmationEmail(kind, subject, body);
+    }
+
+    static ConfirmationTemplate standard(Wording kind) {
         return switch (kind) {
             case CERTIFIED -> new ConfirmationTemplate(kind, "You are certified: {program}", """
                     Dear {name},

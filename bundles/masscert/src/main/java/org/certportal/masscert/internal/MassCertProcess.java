@@ -74,7 +74,7 @@ public class MassCertProcess implements ProcessType {
     /**
      * Programs carry a fee but no currency of their own yet: orders are in this currency until they do.
      */
-    static final String CURRENCY = "USD";
+    public static final String CURRENCY = "USD";
 
     private final SecurityService security;
     private final ProgramService programs;
@@ -232,14 +232,14 @@ public class MassCertProcess implements ProcessType {
         switch (d.kind()) {
             case NONE -> {
                 row.write(FAILED, enrollmentId, contactId, name, d.reason());
-                return RowOutcome.skipped(d.reason());
+                return RowOutcome.skipped(name + ": " + d.reason());
             }
             case CERTIFY -> {
                 LocalDate earnedOn = d.completeOn() == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC))
                         : d.completeOn();
                 if (dryRun) {
                     row.write(CERTIFIED, enrollmentId, contactId, name, approved, earnedOn, "", "", "");
-                    return RowOutcome.done("Would " + d.summary());
+                    return RowOutcome.done(name + ": would " + d.summary());
                 }
                 approve(c, d);
                 Certifying.Certified done = certifying.certify(c, enrollmentId, earnedOn, program.name(),
@@ -247,14 +247,14 @@ public class MassCertProcess implements ProcessType {
                 row.write(CERTIFIED, enrollmentId, contactId, name, approved, done.enrollment().earnedOn(),
                         done.enrollment().status().title(), nullToEmpty(done.enrollment().expiresOn()),
                         nullToEmpty(done.emailedTo()));
-                return RowOutcome.done(capitalised(d.summary()) + emailed(criteria, done.emailedTo()));
+                return RowOutcome.done(name + ": " + d.summary() + emailed(criteria, done.emailedTo()));
             }
             case ORDER -> {
                 String amount = d.amount().toPlainString();
                 if (dryRun) {
                     row.write(ORDERED, enrollmentId, contactId, name, approved, "", amount, d.currency(),
                             criteria.batchId(), "");
-                    return RowOutcome.done("Would " + d.summary());
+                    return RowOutcome.done(name + ": would " + d.summary());
                 }
                 approve(c, d);
                 long orderId = accounting.createOrder(c, new OrderRequest(contactId, MassCertification.ORDER_PURPOSE,
@@ -266,7 +266,7 @@ public class MassCertProcess implements ProcessType {
                         d.currency(), orderId) : null;
                 row.write(ORDERED, enrollmentId, contactId, name, approved, orderId, amount, d.currency(),
                         criteria.batchId(), nullToEmpty(to));
-                return RowOutcome.done(capitalised(d.summary()) + " (order " + orderId + ")" + emailed(criteria, to));
+                return RowOutcome.done(name + ": " + d.summary() + " (order " + orderId + ")" + emailed(criteria, to));
             }
             default -> throw new IllegalStateException(d.kind().name());
         }
@@ -288,6 +288,11 @@ public class MassCertProcess implements ProcessType {
         return p;
     }
 
+    /** Whether mass certification offers the certification: active, with an exam or education-credit requirement. */
+    public static boolean eligible(Program p) {
+        return p.status() == ProgramStatus.ACTIVE && NextStep.applies(p.requirements());
+    }
+
     static boolean hasFee(Program p) {
         BigDecimal fee = p.options().fee();
         return fee != null && fee.signum() > 0;
@@ -300,9 +305,6 @@ public class MassCertProcess implements ProcessType {
         return to == null ? "; no email: no valid address" : "; emailed " + to;
     }
 
-    private static String capitalised(String s) {
-        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
 
     private static Object nullToEmpty(Object o) {
         return o == null ? "" : o;

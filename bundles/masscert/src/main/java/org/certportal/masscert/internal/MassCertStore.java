@@ -8,7 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
-import org.certportal.masscert.internal.ConfirmationTemplate.Kind;
+import org.certportal.masscert.api.ConfirmationEmail.Wording;
 
 /** SQL on mass certification's own tables, always on the caller's connection and in its transaction. */
 final class MassCertStore {
@@ -54,7 +54,7 @@ final class MassCertStore {
     }
 
     /** The stored wording, or the built-in one. */
-    static ConfirmationTemplate template(Connection c, Kind kind) throws SQLException {
+    static ConfirmationTemplate template(Connection c, Wording kind) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT subject, body FROM masscert_template WHERE kind = ?")) {
             ps.setString(1, kind.name());
             try (ResultSet rs = ps.executeQuery()) {

@@ -8,14 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 
 import org.certportal.mail.api.MailMessage;
-import org.certportal.masscert.internal.ConfirmationTemplate.Kind;
+import org.certportal.masscert.api.ConfirmationEmail.Wording;
 import org.junit.jupiter.api.Test;
 
 class ConfirmationTemplateTest {
 
     @Test
     void theFreeWordingConfirmsTheCertificationAndItsEnd() {
-        MailMessage m = ConfirmationTemplate.standard(Kind.CERTIFIED).checked().render("ada@example.org",
+        MailMessage m = ConfirmationTemplate.standard(Wording.CERTIFIED).checked().render("ada@example.org",
                 ConfirmationTemplate.certified("Ada Lovelace", "Certified Accountant", LocalDate.of(2026, 6, 20),
                         LocalDate.of(2028, 6, 20)));
         assertEquals("You are certified: Certified Accountant", m.subject());
@@ -25,7 +25,7 @@ class ConfirmationTemplateTest {
 
     @Test
     void theFeeWordingAsksForThePaymentOfTheOrder() {
-        MailMessage m = ConfirmationTemplate.standard(Kind.ORDERED).checked().render("ada@example.org",
+        MailMessage m = ConfirmationTemplate.standard(Wording.ORDERED).checked().render("ada@example.org",
                 ConfirmationTemplate.ordered("Ada Lovelace", "CPA", "150.00", "CAD", 42));
         assertTrue(m.body().contains("fee of 150.00 CAD (order 42)"), m.body());
     }
@@ -33,17 +33,17 @@ class ConfirmationTemplateTest {
     @Test
     void anEditedTemplateMayOnlyUseThePlaceholdersItsWordingFills() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new ConfirmationTemplate(
-                Kind.CERTIFIED, "Paid {amount}", "Dear {name} {order}").checked());
+                Wording.CERTIFIED, "Paid {amount}", "Dear {name} {order}").checked());
         assertEquals("The certified email uses {amount}, {order}, which it cannot fill; use {name}, {program},"
                 + " {earned}, {expires}.", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new ConfirmationTemplate(Kind.ORDERED, " ", "x").checked());
-        assertThrows(IllegalArgumentException.class, () -> new ConfirmationTemplate(Kind.ORDERED, "a\nb", "x")
+        assertThrows(IllegalArgumentException.class, () -> new ConfirmationTemplate(Wording.ORDERED, " ", "x").checked());
+        assertThrows(IllegalArgumentException.class, () -> new ConfirmationTemplate(Wording.ORDERED, "a\nb", "x")
                 .checked());
     }
 
     @Test
     void noUsableAddressMeansNoMessage() {
-        ConfirmationTemplate t = ConfirmationTemplate.standard(Kind.CERTIFIED);
+        ConfirmationTemplate t = ConfirmationTemplate.standard(Wording.CERTIFIED);
         assertNull(t.render(null, ConfirmationTemplate.certified("A", "P", "2026-01-01", null)));
         assertNull(t.render("not an address", ConfirmationTemplate.certified("A", "P", "2026-01-01", null)));
     }

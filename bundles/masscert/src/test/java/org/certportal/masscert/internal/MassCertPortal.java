@@ -82,6 +82,7 @@ final class MassCertPortal implements AutoCloseable {
     final AccountingServiceImpl accounting;
     final MassCertProcess process;
     final CertificationPaid paid;
+    final MassCertServiceImpl service;
     final ProcessHarness engine;
 
     MassCertPortal(String db) throws SQLException {
@@ -109,6 +110,7 @@ final class MassCertPortal implements AutoCloseable {
                 contacts, outbox, clock);
         paid = new CertificationPaid(enrollments, contacts, outbox, programs, schema);
         AccountingHandlers.register(accounting, paid);
+        service = new MassCertServiceImpl(security, ds, audit, programs, enrollments, contacts, process, clock);
         engine = new ProcessHarness(security, migrator, ds, audit, outbox, clock, 2).add(process);
 
         program(FREE, "FREE", options(BigDecimal.ZERO, false), List.of(

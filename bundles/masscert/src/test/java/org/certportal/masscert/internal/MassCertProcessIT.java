@@ -28,6 +28,9 @@ import org.certportal.enrollments.api.Application;
 import org.certportal.enrollments.api.ApplicationStatus;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
+import org.certportal.masscert.api.ConfirmationEmail;
+import org.certportal.masscert.api.ConfirmationEmail.Wording;
+import org.certportal.masscert.api.EmailPreview;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.persistence.testing.TestDatabases;
 import org.certportal.process.api.ProcessParameters;
@@ -45,6 +48,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Mass certification on the real process engine and the real neighbouring services, on H2 and PostgreSQL. */
 class MassCertProcessIT {
+    private static final String STAFF = "certadmin@example.org";
     private MassCertPortal portal;
 
     static Stream<String> databases() {
@@ -117,8 +121,14 @@ class MassCertProcessIT {
     void aFreeProgramsApplicantsBecomeActiveWithTheirConfirmationQueuedOnce(String db) throws Exception {
         start(db);
         Map<String, Long> ids = freeCohort();
-        ProcessRun first = run(Map.of("program", "FREE", "send-email", "yes"), RunOptions.run());
+        ProcessRun first = run(Map.of("program", "FREE", "send-email", "yes"), RunOptions.run().notifying(STAFF));
         assertEquals(2, first.done());
+        assertEquals(1, portal.count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = '" + STAFF + "' AND subject"
+                + " LIKE 'Started: Mass certification%'"), "the starter hears when it starts");
+        assertEquals(1, portal.count("SELECT COUNT(*) FROM mail_outbox WHERE recipient = '" + STAFF + "' AND subject"
+                + " LIKE 'Completed: Mass certification%' AND body LIKE '%certified.csv: 2 rows%ordered.csv: 0 rows%"
+                + "failed.csv: 2 rows%'"), "and when it ends, with the counts");
+        portal.update("DELETE FROM mail_outbox WHERE recipient = ?", STAFF);
         Enrollment ada = portal.enrollments.find(ids.get("1")).orElseThrow();
         assertEquals(CertificationStatus.ACTIVE, ada.status());
         assertEquals(TODAY.minusDays(10), ada.earnedOn(), "earned when the last requirement was met");
@@ -257,6 +267,42 @@ class MassCertProcessIT {
         assertEquals(0, portal.count("SELECT COUNT(*) FROM mail_outbox"));
         portal.security.as(Role.STAFF);
         assertThrows(AccessDeniedException.class, () -> portal.accounting.markPaid(List.of(1L), null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theFormOffersEligibleCertificationsAndAnEditedWordingIsPreviewedWithARealApplicantAndUsed(String db)
+            throws Exception {
+        start(db);
+        Map<String, Long> ids = freeCohort();
+        assertEquals(List.of("FEE", "FREE"), portal.service.certifications("", 10).stream()
+                .map(org.certportal.programs.api.ProgramSummary::code).toList(), "not the course-only one");
+        assertEquals(List.of("FEE"), portal.service.certifications("", 1).stream()
+                .map(org.certportal.programs.api.ProgramSummary::code).toList(), "at most the limit");
+
+        ConfirmationEmail standard = portal.service.template(Wording.CERTIFIED);
+        assertEquals(portal.service.standardTemplate(Wording.CERTIFIED), standard);
+        ConfirmationEmail edited = new ConfirmationEmail(Wording.CERTIFIED, "Welcome to {program}",
+                "Hello {name}, certified on {earned}.");
+        EmailPreview preview = portal.service.preview("FREE", edited).orElseThrow();
+        assertEquals(ids.get("1"), preview.enrollmentId(), "the first applicant");
+        assertEquals("ada@example.org", preview.to());
+        assertEquals("Welcome to Program FREE", preview.subject());
+        assertTrue(preview.body().startsWith("Hello Ada Lovelace, certified on "), preview.body());
+        assertEquals(0, portal.count("SELECT COUNT(*) FROM masscert_template"), "a preview saves nothing");
+
+        assertThrows(IllegalArgumentException.class, () -> portal.service.saveTemplate(new ConfirmationEmail(
+                Wording.CERTIFIED, "Fee {amount}", "x")));
+        portal.service.saveTemplate(edited);
+        assertEquals(edited.subject(), portal.service.template(Wording.CERTIFIED).subject());
+        assertEquals(1, portal.count("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'masscert-template'"));
+        run(Map.of("program", "FREE"), RunOptions.run());
+        assertEquals(List.of("Welcome to Program FREE"), portal.strings("SELECT subject FROM mail_outbox"));
+
+        portal.security.as(Role.STAFF);
+        assertThrows(AccessDeniedException.class, () -> portal.service.certifications("", 10));
+        assertThrows(AccessDeniedException.class, () -> portal.service.saveTemplate(edited));
+        assertThrows(AccessDeniedException.class, () -> portal.service.preview("FREE", edited));
     }
 
     private Application apply(long contactId, java.time.LocalDate on, ApplicationStatus decision) {
