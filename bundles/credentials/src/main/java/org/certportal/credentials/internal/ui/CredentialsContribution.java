@@ -3,6 +3,7 @@ package org.certportal.credentials.internal.ui;
 import org.certportal.credentials.api.CredentialPermissions;
 import org.certportal.credentials.api.CredentialService;
 import org.certportal.process.api.ProcessService;
+import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Activate;
@@ -14,17 +15,20 @@ import org.osgi.service.component.annotations.Reference;
 public class CredentialsContribution extends BasicViewContribution {
     private final CredentialService credentials;
     private final ProcessService processes;
+    private final SecurityService security;
 
     @Activate
-    public CredentialsContribution(@Reference CredentialService credentials, @Reference ProcessService processes) {
+    public CredentialsContribution(@Reference CredentialService credentials, @Reference ProcessService processes,
+            @Reference SecurityService security) {
         super(AwardSteps.ROUTE, "Credentials", CredentialPermissions.AWARD, CredentialsView.class, "Student records",
                 300, "vaadin:diploma-scroll");
         this.credentials = credentials;
         this.processes = processes;
+        this.security = security;
     }
 
     @Override
     public CredentialsView createView() {
-        return new CredentialsView(credentials, processes);
+        return new CredentialsView(credentials, processes, security.isPermitted(CredentialPermissions.USAGE));
     }
 }

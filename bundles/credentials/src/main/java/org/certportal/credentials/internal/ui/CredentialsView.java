@@ -85,7 +85,8 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
     private final ProgressBar bar = new ProgressBar();
     private final Span progressText = new Span();
 
-    public CredentialsView(CredentialService credentials, ProcessService processes) {
+    /** @param showUsage whether the user may read the usage events (SysAdmin) */
+    public CredentialsView(CredentialService credentials, ProcessService processes, boolean showUsage) {
         this.credentials = credentials;
         this.processes = processes;
         setId("credentials-view");
@@ -121,6 +122,9 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         progressText.setId("credentials-progress-text");
         body.setWidthFull();
         add(new H2("Award and order credentials"), header, body);
+        if (showUsage) {
+            add(new UsageGrid(credentials));
+        }
         render();
     }
 

@@ -17,7 +17,9 @@ import org.certportal.credentials.api.AwardCriteria;
 import org.certportal.credentials.api.AwardSummary;
 import org.certportal.credentials.api.CredentialService;
 import org.certportal.credentials.api.CredentialType;
+import org.certportal.credentials.api.UsageEvent;
 import org.certportal.credentials.api.UsageKind;
+import org.certportal.persistence.api.Page;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
 import org.certportal.process.api.RunState;
@@ -29,12 +31,16 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.provider.Query;
 import com.vaadin.flow.component.textfield.TextArea;
 
 /** The page built from plain objects, as its contribution builds it, walked through its three steps. */
 class CredentialsViewTest {
     private final List<String> usage = new ArrayList<>();
     private final List<AwardCriteria> counted = new ArrayList<>();
+    private int usageRead;
     private final CredentialService credentials = (CredentialService) Proxy.newProxyInstance(
             getClass().getClassLoader(), new Class<?>[] { CredentialService.class },
             (proxy, method, args) -> switch (method.getName()) {
@@ -49,6 +55,11 @@ class CredentialsViewTest {
                 }
                 case "awardSummary" -> new AwardSummary(9, 2, 1, 0);
                 case "startAward" -> start((AwardCriteria) args[0], (Boolean) args[1]);
+                case "usage" -> {
+                    usageRead++;
+                    yield new Page<>(List.of(new UsageEvent(1, UsageKind.PAGE_VIEW, "records",
+                            Instant.parse("2026-07-15T09:00:00Z"), null)), 1);
+                }
                 default -> throw new AssertionError("the view called " + method.getName());
             });
 
@@ -84,7 +95,7 @@ class CredentialsViewTest {
 
     @Test
     void searchConfirmProcessAndSummary() {
-        CredentialsView view = new CredentialsView(credentials, processes);
+        CredentialsView view = new CredentialsView(credentials, processes, false);
         view.session.setValue("2026-06");
         view.students.setValue("A1\nB2");
         ((Button) find(view, "credentials-search")).click();
@@ -121,7 +132,7 @@ class CredentialsViewTest {
 
     @Test
     void aBadIdentifierIsMarkedAndNothingStarts() {
-        CredentialsView view = new CredentialsView(credentials, processes);
+        CredentialsView view = new CredentialsView(credentials, processes, false);
         view.students.setValue("A1\nnot ok!");
         ((Button) find(view, "credentials-search")).click();
         assertTrue(view.students.isInvalid());
@@ -135,6 +146,19 @@ class CredentialsViewTest {
         assertEquals("credentials?run=41", CredentialsView.location(AwardSteps.resume(run(41, false,
                 RunState.COMPLETED, Map.of()), AwardCriteria.all(), 0)).getPathWithQueryParameters());
         assertFalse(usage.contains(UsageKind.PAGE_VIEW + " null"), "building the view records nothing yet");
+    }
+
+    @Test
+    void aSysAdminSeesTheUsageWhichIsReadOnlyWhenOpened() {
+        assertFalse(has(new CredentialsView(credentials, processes, false), "credentials-usage"));
+        CredentialsView view = new CredentialsView(credentials, processes, true);
+        Details usageDetails = (Details) find(view, "credentials-usage");
+        Grid<?> grid = (Grid<?>) find(view, "credentials-usage-grid");
+        assertEquals(0, grid.getDataProvider().size(new Query<>()));
+        assertEquals(0, usageRead, "a closed panel reads nothing");
+        usageDetails.setOpened(true);
+        assertEquals(1, grid.getDataProvider().size(new Query<>()));
+        assertEquals(1, usageRead);
     }
 
     private void finish(long id) {
