@@ -66,6 +66,7 @@ public class ExpiryProcess implements ProcessType {
     private final MailOutbox outbox;
     private final Clock clock;
     private final ReminderRecipients recipients = new ReminderRecipients();
+    private final RunMemo memo = new RunMemo();
 
     @Activate
     public ExpiryProcess(@Reference SecurityService security, @Reference EnrollmentService enrollments,
@@ -176,7 +177,7 @@ public class ExpiryProcess implements ProcessType {
         }
         Candidate e = stored.get();
         LocalDate today = today();
-        int graceDays = graceDays(new HashMap<>(), e);
+        int graceDays = graceDays(memo.graceDays(row.runId()), e);
         if (!ExpiryRules.expiryDue(e.status(), e.expiresOn(), graceDays, today)) {
             return remind(row, e, graceDays, today, dryRun);
         }
@@ -200,7 +201,7 @@ public class ExpiryProcess implements ProcessType {
     private RowOutcome remind(RowContext row, Candidate e, int graceDays, LocalDate today, boolean dryRun)
             throws SQLException {
         Connection c = row.connection();
-        ReminderPlans.All plans = ReminderPlans.all(c);
+        ReminderPlans.All plans = memo.plans(row.runId(), c);
         Optional<ReminderPlans.Stored> plan = plans.forProgram(e.programId());
         ReminderRules.Decision decision = plan.isEmpty() ? ReminderRules.Decision.NOTHING : ReminderRules.decide(
                 plan.get().ladder(), e.status(), e.expiresOn(), graceDays, today,
