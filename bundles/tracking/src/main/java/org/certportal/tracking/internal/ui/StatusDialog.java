@@ -1,5 +1,8 @@
 package org.certportal.tracking.internal.ui;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ConcurrentModificationException;
 
 import org.certportal.enrollments.api.CertificationStatus;
@@ -14,6 +17,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -27,6 +31,8 @@ import com.vaadin.flow.component.textfield.TextArea;
  */
 class StatusDialog extends Dialog {
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
     private final transient TrackingService tracking;
     private final long enrollmentId;
     private final Runnable changed;
@@ -97,11 +103,13 @@ class StatusDialog extends Dialog {
         Grid<StatusHistoryEntry> history = new Grid<>();
         history.setId("status-history");
         history.setAllRowsVisible(true);
-        history.addColumn(StatusHistoryEntry::at).setHeader("When");
-        history.addColumn(StatusHistoryEntry::actor).setHeader("Who");
-        history.addColumn(h -> h.from() + " → " + h.to()).setHeader("Change");
-        history.addColumn(StatusHistoryEntry::reason).setHeader("Reason");
-        history.addColumn(StatusHistoryEntry::source).setHeader("By");
+        // long reasons wrap instead of being cut
+        history.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        history.addColumn(h -> when(h.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(StatusHistoryEntry::actor).setHeader("Who").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(h -> change(h.from(), h.to())).setHeader("Change").setAutoWidth(true).setFlexGrow(0);
+        history.addColumn(StatusHistoryEntry::reason).setHeader("Reason").setFlexGrow(2);
+        history.addColumn(StatusHistoryEntry::source).setHeader("By").setFlexGrow(1);
         history.setItems(d.history());
         body.add(history, new H4("Expiry reminders"));
         if (d.reminders().isEmpty()) {
@@ -112,13 +120,31 @@ class StatusDialog extends Dialog {
             Grid<SentReminder> reminders = new Grid<>();
             reminders.setId("status-reminders");
             reminders.setAllRowsVisible(true);
-            reminders.addColumn(SentReminder::at).setHeader("When");
+            reminders.addColumn(s -> when(s.at())).setHeader("When");
             reminders.addColumn(SentReminder::step).setHeader("Reminder");
             reminders.addColumn(SentReminder::expiresOn).setHeader("For expiry on");
             reminders.addColumn(StatusDialog::outcome).setHeader("Outcome");
             reminders.addColumn(s -> s.runId() == null ? "" : "expiry run " + s.runId()).setHeader("By");
             reminders.setItems(d.reminders());
             body.add(reminders);
+        }
+    }
+
+    /** A moment as staff read it: the portal's local date and time to the minute. */
+    static String when(Instant at) {
+        return at == null ? "" : WHEN.format(at);
+    }
+
+    /** A status change in the words of the Tracking page ("In progress → Active"), not stored names. */
+    static String change(String from, String to) {
+        return (from == null ? "New" : title(from)) + " → " + title(to);
+    }
+
+    private static String title(String status) {
+        try {
+            return CertificationStatus.valueOf(status).title();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return String.valueOf(status);
         }
     }
 
