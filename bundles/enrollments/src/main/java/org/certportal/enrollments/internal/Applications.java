@@ -9,15 +9,20 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -48,6 +53,7 @@ import org.certportal.security.api.SecurityService;
  */
 final class Applications {
     static final String AUDIT_TYPE = "application";
+    private static final Pattern LINE = Pattern.compile("^Line (\\d+):");
 
     private final EnrollmentStore store;
     private final SecurityService security;
@@ -177,7 +183,8 @@ final class Applications {
         Connection c = em.unwrap(Connection.class);
         Map<Long, List<Request>> byProgram = requests.stream()
                 .collect(Collectors.groupingBy(r -> r.program().id(), TreeMap::new, Collectors.toList()));
-        Map<Request, String> refused = new HashMap<>();
+        // requests are told apart by identity: two rows of a file may ask the same
+        Map<Request, String> refused = new IdentityHashMap<>();
         List<Planned> planned = new ArrayList<>();
         try {
             for (Long programId : byProgram.keySet()) {
@@ -221,9 +228,9 @@ final class Applications {
             throw new IllegalStateException("Reading the applicants failed: " + e.getMessage(), e);
         }
         // in the order asked
-        Map<Request, Planned> byRequest = new java.util.IdentityHashMap<>();
+        Map<Request, Planned> byRequest = new IdentityHashMap<>();
         planned.forEach(p -> byRequest.put(p.request(), p));
-        return new Plan(refused, requests.stream().map(byRequest::get).filter(java.util.Objects::nonNull).toList());
+        return new Plan(refused, requests.stream().map(byRequest::get).filter(Objects::nonNull).toList());
     }
 
     private static String refusal(Request r, Set<Long> existing, Map<Long, Application> open, Set<Long> taken) {
@@ -296,7 +303,7 @@ final class Applications {
                 throw new IllegalArgumentException("No application with id " + applicationId + ".");
             }
             if (a.version() != expectedVersion) {
-                throw new java.util.ConcurrentModificationException("The application was changed by someone else"
+                throw new ConcurrentModificationException("The application was changed by someone else"
                         + " since you opened it; reload it and decide again.");
             }
             String why = ApplicationRules.check(a.status(), to, reason);
@@ -420,7 +427,7 @@ final class Applications {
     }
 
     private static Long lineOf(String error) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Line (\\d+):").matcher(error);
+        Matcher m = LINE.matcher(error);
         return m.find() ? Long.valueOf(m.group(1)) : null;
     }
 
@@ -428,10 +435,6 @@ final class Applications {
     private static String sentence(String s) {
         String t = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
         return t.isEmpty() ? t : Character.toLowerCase(t.charAt(0)) + t.substring(1);
-    }
-
-    LocalDate today() {
-        return today.get();
     }
 
     /** Rolls the file's transaction back, carrying the refusals out. */
