@@ -4,6 +4,7 @@ import static org.certportal.enrollments.api.CertificationStatus.ACTIVE;
 import static org.certportal.tracking.internal.TrackingPortal.CPA;
 import static org.certportal.tracking.internal.TrackingPortal.RN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -19,12 +20,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import javax.mail.Message;
 import javax.mail.MessagingException;
 import javax.mail.internet.MimeMessage;
 
+import org.certportal.mail.api.MailMessage;
 import org.certportal.mail.internal.SmtpDelivery;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.persistence.testing.TestDatabases;
@@ -199,6 +202,29 @@ class ExpiryRemindersIT {
         }
         assertEquals(List.of(), handled(201));
         assertEquals(5, handled(204).size());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aStepRecordedTwiceIsRefusedByTheUniqueKeyWithItsMailAndTheTransactionGoesOn(String db) throws Exception {
+        start(db, TrackingPortal.NOW);
+        LocalDate cycle = LocalDate.of(2026, 3, 31);
+        MailMessage mail = new MailMessage("ada@example.org", "Reminder", "Text");
+        List<ReminderLog.Entry> thirty = List.of(new ReminderLog.Entry(new ReminderRules.Step(false, 30),
+                SentReminder.SENT, "ada@example.org", null));
+        try (Connection c = portal.ds.getConnection()) {
+            c.setAutoCommit(false);
+            assertTrue(ReminderLog.recordOnce(c, 201, cycle, 1L, TrackingPortal.NOW, () -> portal.outbox.queue(c,
+                    mail), thirty));
+            // as a second portal's run would: the same step again, its mail queued first
+            assertFalse(ReminderLog.recordOnce(c, 201, cycle, 2L, TrackingPortal.NOW, () -> portal.outbox.queue(c,
+                    mail), thirty));
+            // the transaction is still usable (PostgreSQL aborts it on an error outside a savepoint)
+            assertEquals(Set.of("before:30"), ReminderLog.handled(c, 201, cycle));
+            c.commit();
+        }
+        assertEquals(1, delivery.sendAllDue(), "one mail queued, the second one rolled back with its record");
+        assertEquals(List.of("before:30 SENT"), handled(201));
     }
 
     private TrackingPortal startAgain(String db, TrackingPortal before, Instant now) throws Exception {
