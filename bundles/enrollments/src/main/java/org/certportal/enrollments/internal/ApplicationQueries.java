@@ -33,6 +33,9 @@ import org.certportal.persistence.api.PageRequest;
 final class ApplicationQueries {
     private static final String FROM = " FROM enrollment_application a JOIN contact_summary c ON c.id = a.contact_id"
             + " JOIN program_summary p ON p.id = a.program_id";
+    /** Counts and selections name the contact view only to filter by name, and the program view never. */
+    private static final String FROM_ALONE = " FROM enrollment_application a";
+    private static final String FROM_CONTACTS = FROM_ALONE + " JOIN contact_summary c ON c.id = a.contact_id";
     private static final String COLUMNS = "SELECT a.id, a.contact_id, c.given_name, c.family_name, a.program_id,"
             + " p.code, a.enrollment_id, a.status, a.applied_on, a.decided_by, a.decided_at, a.reason, a.version";
     private static final Map<String, String> SORTS = Map.of(ApplicationService.SORT_APPLIED_ON, "a.applied_on %1$s",
@@ -50,8 +53,8 @@ final class ApplicationQueries {
     static Page<Application> search(Connection c, ApplicationFilter filter, PageRequest page) throws SQLException {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
-        where(filter, where, params);
-        long total = count(c, where, params);
+        boolean byName = where(filter, where, params);
+        long total = count(c, where, params, byName);
         List<Object> paged = new ArrayList<>(params);
         paged.add(page.limit());
         paged.add(page.offset());
@@ -62,12 +65,14 @@ final class ApplicationQueries {
     static long count(Connection c, ApplicationFilter filter) throws SQLException {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
-        where(filter, where, params);
-        return count(c, where, params);
+        boolean byName = where(filter, where, params);
+        return count(c, where, params, byName);
     }
 
-    private static long count(Connection c, StringBuilder where, List<Object> params) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*)" + FROM + where, params);
+    private static long count(Connection c, StringBuilder where, List<Object> params, boolean byName)
+            throws SQLException {
+        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*)" + (byName ? FROM_CONTACTS : FROM_ALONE) + where,
+                params);
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -78,10 +83,10 @@ final class ApplicationQueries {
     static List<Long> contacts(Connection c, ApplicationFilter filter) throws SQLException {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
-        where(filter, where, params);
+        boolean byName = where(filter, where, params);
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = prepare(c, "SELECT DISTINCT a.contact_id" + FROM + where + " ORDER BY a.contact_id",
-                params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, "SELECT DISTINCT a.contact_id" + (byName ? FROM_CONTACTS : FROM_ALONE)
+                + where + " ORDER BY a.contact_id", params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }
@@ -89,9 +94,10 @@ final class ApplicationQueries {
         return ids;
     }
 
-    private static void where(ApplicationFilter f, StringBuilder where, List<Object> params) {
+    /** Adds the filter's conditions; true when they name the contact (the contact view must be joined). */
+    private static boolean where(ApplicationFilter f, StringBuilder where, List<Object> params) {
         if (f == null) {
-            return;
+            return false;
         }
         if (f.programId() != null) {
             where.append(" AND a.program_id = ?");
@@ -110,7 +116,7 @@ final class ApplicationQueries {
             where.append(" AND a.applied_on <= ?");
             params.add(f.appliedThrough());
         }
-        EnrollmentQueries.nameFilter(where, params, f.contactPrefix());
+        return EnrollmentQueries.nameFilter(where, params, f.contactPrefix());
     }
 
     static List<Application> ofContact(Connection c, long contactId) throws SQLException {

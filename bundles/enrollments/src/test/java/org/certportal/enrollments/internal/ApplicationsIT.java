@@ -256,6 +256,8 @@ class ApplicationsIT {
 
         try (Connection c = ds.getConnection()) {
             assertEquals(List.of(1L, 2L), applications.selectContacts(c, APP, open));
+            assertEquals(List.of(2L), applications.selectContacts(c, APP, new ApplicationFilter(null, Set.of(), null,
+                    null, "turing")));
             assertEquals(List.of(1L, 2L, 3L), applications.selectContacts(c, APP, null));
             assertThrows(IllegalArgumentException.class, () -> applications.selectContacts(c, PLAIN, open));
         }
