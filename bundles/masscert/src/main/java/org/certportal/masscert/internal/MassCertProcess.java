@@ -41,6 +41,7 @@ import org.certportal.process.api.RowContext;
 import org.certportal.process.api.RowOutcome;
 import org.certportal.process.api.SelectionContext;
 import org.certportal.programs.api.Program;
+import org.certportal.programs.api.ProgramOptions;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.programs.api.ProgramStatus;
 import org.certportal.security.api.SecurityService;
@@ -71,10 +72,6 @@ public class MassCertProcess implements ProcessType {
     static final List<String> ORDERED_COLUMNS = List.of("enrollment_id", "contact_id", "name", "approved", "order_id",
             "amount", "currency", "batch_id", "emailed_to");
     static final List<String> FAILED_COLUMNS = List.of("enrollment_id", "contact_id", "name", "reason");
-    /**
-     * Programs carry a fee but no currency of their own yet: orders are in this currency until they do.
-     */
-    public static final String CURRENCY = "USD";
 
     private final SecurityService security;
     private final ProgramService programs;
@@ -151,7 +148,7 @@ public class MassCertProcess implements ProcessType {
         if (hasFee(program)) {
             if (c.batchId() == null) {
                 throw new IllegalArgumentException("Accounting batch is required: certification " + program.code()
-                        + " has a fee of " + program.options().fee().toPlainString() + " " + CURRENCY + ".");
+                        + " has a fee of " + program.options().fee().toPlainString() + " " + currency(program) + ".");
             }
             Batch batch = accounting.findBatch(c.batchId()).orElseThrow(() -> new IllegalArgumentException(
                     "Accounting batch " + c.batchId() + " does not exist."));
@@ -227,7 +224,7 @@ public class MassCertProcess implements ProcessType {
         }
         Long waiting = MassCertStore.waiting(c, enrollmentId).map(MassCertStore.Waiting::orderId).orElse(null);
         Decision d = NextStep.decide(new NextStep.Applicant(progress.enrollment().status(), progress.steps(),
-                waiting), program.options().fee(), CURRENCY);
+                waiting), program.options().fee(), currency(program));
         String approved = String.join("; ", d.approvals().stream().map(Approval::requirement).toList());
         switch (d.kind()) {
             case NONE -> {
@@ -291,6 +288,12 @@ public class MassCertProcess implements ProcessType {
     /** Whether mass certification offers the certification: active, with an exam or education-credit requirement. */
     public static boolean eligible(Program p) {
         return p.status() == ProgramStatus.ACTIVE && NextStep.applies(p.requirements());
+    }
+
+    /** The currency of the program's fee (programs that never chose one are in the default). */
+    public static String currency(Program p) {
+        String c = p.options().currency();
+        return c == null || c.isBlank() ? ProgramOptions.DEFAULT_CURRENCY : c;
     }
 
     static boolean hasFee(Program p) {

@@ -143,7 +143,7 @@ public class MassCertServiceImpl implements MassCertService {
                 ? ConfirmationTemplate.certified(name, program.name(), today, program.options().validityMonths() == 0
                         ? null : today.plusMonths(program.options().validityMonths()))
                 : ConfirmationTemplate.ordered(name, program.name(), program.options().fee() == null ? "0"
-                        : program.options().fee().toPlainString(), MassCertProcess.CURRENCY, "(given when ordered)");
+                        : program.options().fee().toPlainString(), MassCertProcess.currency(program), "(given when ordered)");
         String to = who == null ? null : who.email();
         MailMessage m = t.render(to, values);
         return Optional.of(new EmailPreview(e.id(), name, m == null ? null : m.to(),

@@ -62,7 +62,7 @@ final class MassCertPortal implements AutoCloseable {
     static final LocalDate ENROLLED = TODAY.minusDays(60);
     /** Free, no application: a course, then an exam (numeric, at least 70, approved by staff). */
     static final long FREE = 1;
-    /** A fee of 150 and a related application: an exam (pass/fail) and education credits, both approved. */
+    /** A fee of 150 CAD and a related application: an exam (pass/fail) and education credits, both approved. */
     static final long FEE = 2;
     /** Only a course: nothing to mass-certify. */
     static final long COURSE_ONLY = 3;
@@ -116,7 +116,7 @@ final class MassCertPortal implements AutoCloseable {
         program(FREE, "FREE", options(BigDecimal.ZERO, false), List.of(
                 requirement(11, FREE, 1, "Ethics course", RequirementKind.COURSE, GradeType.NONE, null, false),
                 requirement(12, FREE, 2, "Written exam", RequirementKind.EXAM, GradeType.NUMERIC, "70", true)));
-        program(FEE, "FEE", options(new BigDecimal("150.00"), true), List.of(
+        program(FEE, "FEE", options(new BigDecimal("150.00"), true).withFee(new BigDecimal("150.00"), "CAD"), List.of(
                 requirement(21, FEE, 1, "Board exam", RequirementKind.EXAM, GradeType.PASS_FAIL, null, true),
                 requirement(22, FEE, 2, "Education credits", RequirementKind.EDUCATION_CREDITS, GradeType.NONE, null,
                         true)));

@@ -180,7 +180,7 @@ class MassCertProcessIT {
 
         ProcessRun preview = run(params, RunOptions.preview());
         assertEquals(3, preview.total(), "Edsger applied before the date");
-        assertEquals(List.of("Ada Lovelace 150.00 USD", "Alan Turing 150.00 USD"), file(preview,
+        assertEquals(List.of("Ada Lovelace 150.00 CAD", "Alan Turing 150.00 CAD"), file(preview,
                 MassCertProcess.ORDERED).stream().map(r -> r.get("name") + " " + r.get("amount") + " "
                         + r.get("currency")).toList());
         assertEquals("The application has not been approved yet (the enrollment is Applied).",
@@ -194,6 +194,7 @@ class MassCertProcessIT {
         for (Order o : orders) {
             assertEquals("masscert.certification", o.purpose());
             assertEquals(0, new BigDecimal("150").compareTo(o.amount()));
+            assertEquals("CAD", o.currency(), "the program's currency");
             assertEquals(OrderStatus.UNPAID, o.status());
         }
         assertEquals(String.valueOf(ada.enrollmentId()), orders.get(0).reference());
@@ -234,7 +235,7 @@ class MassCertProcessIT {
                 Map.of("program", "COURSE"));
         assertRefused("Certification FREE has no related application: leave the application status and dates"
                 + " empty.", Map.of("program", "FREE", "statuses", "APPROVED"));
-        assertRefused("Accounting batch is required: certification FEE has a fee of 150.00 USD.",
+        assertRefused("Accounting batch is required: certification FEE has a fee of 150.00 CAD.",
                 Map.of("program", "FEE"));
         assertRefused("Accounting batch Old fees is closed; choose an open batch or create one.",
                 Map.of("program", "FEE", "batch", String.valueOf(closed.id())));

@@ -101,7 +101,7 @@ class MassCertForm extends FormLayout {
             batch.clear();
         }
         facts.setText(p == null ? "Choose a certification." : (hasFee()
-                ? "Fee " + p.options().fee().toPlainString() + " " + MassCertProcess.CURRENCY + ": each applicant who"
+                ? "Fee " + p.options().fee().toPlainString() + " " + MassCertProcess.currency(p) + ": each applicant who"
                         + " meets every requirement gets an order to pay, and is certified when it is paid."
                 : "Free: each applicant who meets every requirement is certified.")
                 + (application ? " Applicants are chosen by their application." : ""));
