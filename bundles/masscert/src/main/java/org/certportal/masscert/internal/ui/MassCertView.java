@@ -218,7 +218,7 @@ public class MassCertView extends VerticalLayout implements BeforeEnterObserver 
         }
     }
 
-    private void startPreview() {
+    void startPreview() {
         form.clearErrors();
         try {
             previewRun = processes.start(MassCertification.PROCESS, form.parameters(), RunOptions.preview());
@@ -231,7 +231,7 @@ public class MassCertView extends VerticalLayout implements BeforeEnterObserver 
     }
 
     /** Shows the preview once the engine has run it. */
-    private void checkPreview() {
+    void checkPreview() {
         if (previewRun == 0) {
             return;
         }
@@ -311,7 +311,11 @@ public class MassCertView extends VerticalLayout implements BeforeEnterObserver 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        List<String> program = event.getLocation().getQueryParameters().getParameters().get("program");
+        preselect(event.getLocation().getQueryParameters().getParameters().get("program"));
+    }
+
+    /** {@code ?program=ID}: chooses that certification when it is offered. */
+    void preselect(List<String> program) {
         if (program == null || program.isEmpty()) {
             return;
         }
