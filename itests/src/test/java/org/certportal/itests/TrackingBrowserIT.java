@@ -115,4 +115,70 @@ public class TrackingBrowserIT extends BrowserTest {
         close.click();
         until(d -> countOn(quick) == waiting - 1);
     }
+
+    /** The run id a process:preview or process:run printed ("Run 12 of … queued."). */
+    private static long runId(String out) {
+        Matcher m = Pattern.compile("(?:Preview|Run) (\\d+) of tracking.mass-drop queued").matcher(out);
+        assertTrue(out, m.find());
+        return Long.parseLong(m.group(1));
+    }
+
+    /** How many rows tracking:list finds for these options ("3 of 17 rows"). */
+    private long listed(String options) throws Exception {
+        String out = karaf.run("tracking:list --limit 1 " + options);
+        Matcher m = Pattern.compile("([\\d,]+) of ([\\d,]+) rows").matcher(out);
+        assertTrue(out, m.find());
+        return Long.parseLong(m.group(2).replace(",", ""));
+    }
+
+    /**
+     * A mass drop previewed (per person, nothing changed), run (every Active certification of the
+     * program made Inactive), and reverted from its run page: every one of them is Active again. (Rows
+     * changed since by someone else, which the revert leaves alone, are MassDropIT's: Inactive is final
+     * for staff, so only a correction can change one.)
+     */
+    @Test
+    public void massDropPreviewRunAndRevertFromItsRunPage() throws Exception {
+        String demo = karaf.run("certportal:demo-data --seed 75 contacts=60 programs=1 enrollments=200");
+        assertTrue(demo, demo.contains("Enrolled") && !demo.contains("Error executing command"));
+        // the program of the newest active certifications: the demo's own
+        String list = karaf.run("tracking:list --status active --sort enrolled --desc --limit 1");
+        Matcher row = Pattern.compile("(?m)^(\\d+)\\s.*?\\s(\\S+)\\s+Active\\s").matcher(list);
+        assertTrue(list, row.find());
+        String program = row.group(2);
+        // stored Active, shown Active or Expiring
+        String activeOrExpiring = "--program " + program + " --status active --status expiring";
+        long active = listed(activeOrExpiring);
+        long inactive = listed("--program " + program + " --status inactive");
+        assertTrue(list, active > 1);
+        String criteria = "tracking.mass-drop program=" + program + " statuses=active target=inactive termination-date="
+                + java.time.LocalDate.now() + " reason=Program-withdrawn-by-the-board";
+
+        long preview = runId(karaf.run("process:preview --wait " + criteria));
+        assertEquals("a preview changes nothing", active, listed(activeOrExpiring));
+
+        signIn("certmanager");
+        browser.get(URL + "/processes?run=" + preview);
+        shown("run-details-rows-" + preview);
+        until(d -> rows("run-rows-grid").stream().anyMatch(r -> String.join(" ", r).contains("Active → Inactive")));
+        assertTrue("a preview is not revertable", browser.findElements(By.id("action-tracking-revert")).isEmpty());
+
+        long run = runId(karaf.run("process:run --wait " + criteria));
+        assertEquals(0, listed(activeOrExpiring));
+        // every stored Active one, including any past its expiration date that the daily run has not reached
+        long dropped = listed("--program " + program + " --status inactive") - inactive;
+        assertTrue("dropped " + dropped + " of " + active, dropped >= active);
+        browser.get(URL + "/processes?run=" + run);
+        shown("run-details-rows-" + run);
+        click("action-tracking-revert");
+        shown("mass-drop-revert");
+        until(d -> d.findElement(By.id("revert-plan")).getText().contains("moves " + dropped + " back"));
+        documentScreenshot("tracking-mass-drop-revert");
+        click("revert");
+        click("revert-confirm-yes");
+        until(d -> !d.findElement(By.id("revert-report")).getText().isBlank());
+        until(d -> rows("revert-rows").stream().anyMatch(r -> r.contains("Moved back to Active")));
+        assertEquals(active, listed(activeOrExpiring));
+        assertEquals(inactive, listed("--program " + program + " --status inactive"));
+    }
 }

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Location;
 
@@ -34,11 +36,30 @@ public class PageActionBar extends HorizontalLayout {
         removeAll();
         List<PageAction> actions = views.get().map(v -> v.actionsOn(target, subject)).orElse(List.of());
         for (PageAction action : actions) {
-            Button button = new Button(action.label(), e -> open(action.location(subject)));
+            Button button = new Button(action.label(), e -> {
+                closeEnclosingDialog();
+                open(action.location(subject));
+            });
             button.setId("action-" + action.key());
             add(button);
         }
         setVisible(!actions.isEmpty());
+    }
+
+    /**
+     * A bar in a dialog (a run's details) leads away from it: the dialog closes first, or, modal and
+     * attached to the UI, it would outlive the navigation and the server would ignore every click on
+     * the page it led to.
+     */
+    private void closeEnclosingDialog() {
+        Optional<Component> c = getParent();
+        while (c.isPresent()) {
+            if (c.get() instanceof Dialog dialog) {
+                dialog.close();
+                return;
+            }
+            c = c.get().getParent();
+        }
     }
 
     /** Navigates to a location with its query string: {@code navigate(String)} would take it for part of the path. */
