@@ -36,6 +36,15 @@ public interface TrackingService {
     Page<TrackingRow> list(TrackingFilter filter, PageRequest page);
 
     /**
+     * The page of {@link #list} without its total: for a list that takes its size from
+     * {@link #counts(TrackingFilter)} (the Tracking page), which would otherwise count every matching
+     * row twice. Demands {@link TrackingPermissions#READ}.
+     *
+     * @since 1.3
+     */
+    List<TrackingRow> rows(TrackingFilter filter, PageRequest page);
+
+    /**
      * How many enrollments show each status under the filter's other conditions (its statuses are left
      * out, so that every quick filter shows its count), in one grouped query.
      */

@@ -6,9 +6,10 @@
  * ({@link org.certportal.tracking.api.ReminderService}) and the reminders handled per enrollment in
  * {@link org.certportal.tracking.api.StatusDetail}. Since 1.2: mass drops, a process type
  * ({@value org.certportal.tracking.api.MassDropService#PROCESS_TYPE}) whose changes are recorded per run, and
- * their revert ({@link org.certportal.tracking.api.MassDropService}).
+ * their revert ({@link org.certportal.tracking.api.MassDropService}). Since 1.3: a page of rows without
+ * its total ({@link org.certportal.tracking.api.TrackingService#rows}).
  */
-@Version("1.2.0")
+@Version("1.3.0")
 package org.certportal.tracking.api;
 
 import org.osgi.annotation.versioning.Version;

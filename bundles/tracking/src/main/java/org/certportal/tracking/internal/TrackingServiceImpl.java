@@ -109,6 +109,14 @@ public class TrackingServiceImpl implements TrackingService {
     }
 
     @Override
+    public List<TrackingRow> rows(TrackingFilter filter, PageRequest page) {
+        security.require(TrackingPermissions.READ);
+        Day day = day();
+        TrackingQuery.Sql sql = new TrackingQuery(filter, day.horizon()).page(page);
+        return JdbcTransactions.required(ds, c -> rows(c, sql, day));
+    }
+
+    @Override
     public StatusCounts counts(TrackingFilter filter) {
         security.require(TrackingPermissions.READ);
         TrackingQuery.Sql sql = new TrackingQuery(filter, day().horizon()).counts();

@@ -106,6 +106,9 @@ class TrackingServiceIT {
         TrackingFilter three = TrackingFilter.ALL.withPrograms(List.of("CPA")).withText("hop")
                 .withExpires(new DateRange(null, LocalDate.of(2026, 2, 28)));
         assertEquals(List.of(103L, 109L), ids(tracking.list(three, new PageRequest(0, 10, "expires", true))));
+        // the page's rows without their total are the same rows, in the same order
+        assertEquals(List.of(103L, 109L), tracking.rows(three, new PageRequest(0, 10, "expires", true)).stream()
+                .map(TrackingRow::enrollmentId).toList());
         assertEquals(0, tracking.list(TrackingFilter.ALL.withText("50%"), PageRequest.first(10)).total());
     }
 

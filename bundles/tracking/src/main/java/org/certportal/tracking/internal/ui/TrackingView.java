@@ -192,7 +192,7 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver 
         grid.addColumn(TrackingRow::daysLeft).setHeader("Days left").setSortProperty(TrackingService.SORT_DAYS_LEFT)
                 .setKey(TrackingService.SORT_DAYS_LEFT);
         // the list's size is the sum of its statuses' counts, read with the quick filters: no second COUNT
-        grid.setItems(q -> tracking.list(filter, Pages.of(q)).items().stream(), q -> Pages.total(listSize()));
+        grid.setItems(q -> tracking.rows(filter, Pages.of(q)).stream(), q -> Pages.total(listSize()));
         grid.addItemClickListener(e -> new StatusDialog(tracking, e.getItem().enrollmentId(), this::refresh).open());
 
         add(title, quickFilters, tools, status, grid);
