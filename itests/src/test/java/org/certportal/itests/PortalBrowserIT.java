@@ -79,6 +79,14 @@ public class PortalBrowserIT {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
+    /** Clicks a menu entry, scrolled into view first: with every area installed the menu is taller than the window. */
+    private void openMenu(String id) {
+        WebElement entry = browser.findElement(By.id(id));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                entry);
+        entry.click();
+    }
+
     private List<String> menuIds() {
         return browser.findElements(By.cssSelector("#menu a")).stream().map(e -> e.getAttribute("id")).toList();
     }
@@ -88,7 +96,7 @@ public class PortalBrowserIT {
         signIn("staff", "certportal");
         shown("welcome");
         wait.until(d -> menuIds().contains("nav-contacts"));
-        browser.findElement(By.id("nav-contacts")).click();
+        openMenu("nav-contacts");
         shown("contacts-title");
         browser.findElement(By.id("contact-new")).click();
         shown("contact-family-name").findElement(By.tagName("input")).sendKeys("Hopper");
@@ -118,7 +126,7 @@ public class PortalBrowserIT {
         signIn("sysadmin", "certportal");
         shown("welcome");
         wait.until(d -> menuIds().containsAll(List.of("nav-settings", "nav-audit")));
-        browser.findElement(By.id("nav-settings")).click();
+        openMenu("nav-settings");
         shown("settings-title");
         wait.until(d -> d.findElement(By.id("settings-expiring-days")).getText().contains("no expiring emails"));
         WebElement days = browser.findElement(By.cssSelector("#settings-expiring-days input"));
@@ -223,7 +231,7 @@ public class PortalBrowserIT {
         shown("welcome");
         wait.until(d -> menuIds().contains("nav-contacts"));
         karaf.run("certportal:users disable " + user);
-        browser.findElement(By.id("nav-contacts")).click();
+        openMenu("nav-contacts");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
         browser.get(URL + "/contacts");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
@@ -238,7 +246,7 @@ public class PortalBrowserIT {
         wait.until(d -> menuIds().contains("nav-sample"));
         assertFalse("staff may not see the manager view", menuIds().contains("nav-sample-manager"));
 
-        browser.findElement(By.id("nav-sample")).click();
+        openMenu("nav-sample");
         shown("sample-view");
         // the contributed view renders a Grid from the shell's frontend bundle
         wait.until(d -> d.findElements(By.cssSelector("#sample-grid vaadin-grid-cell-content")).stream()
@@ -285,7 +293,7 @@ public class PortalBrowserIT {
         shown("welcome");
         karaf.run("bundle:start " + sampleBundleId);
         wait.until(d -> menuIds().contains("nav-sample-manager"));
-        browser.findElement(By.id("nav-sample-manager")).click();
+        openMenu("nav-sample-manager");
         shown("sample-manager-view");
     }
 }
