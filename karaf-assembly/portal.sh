@@ -6,6 +6,7 @@
 #   portal.sh bench   platform benchmark (cold start, hot deploy of a view, memory)
 #   portal.sh bench-db [ROWS]  contacts on a throwaway PostgreSQL (feature certportal-bench): inserts vs raw JDBC, page latency
 #   portal.sh bench-db tracking [ENROLLMENTS]  the Tracking page, export and daily expiry run there (certportal:tracking-benchmark)
+#   portal.sh bench-db completions [ROWS]  the completions CSV import there vs raw JDBC (certportal:completions-benchmark)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -76,7 +77,8 @@ case "${1:-start}" in
     [ -f "$here/target/certportal-karaf-0.1.0-SNAPSHOT.tar.gz" ] || (cd "$root" && mvn -B -q install -DskipTests)
     work=$(mktemp -d); chmod 755 "$work"; pgport=25499
     trap 'bash "$root/itests/src/test/scripts/pg.sh" stop "$work/pg" $pgport; [ -x "$work/k/bin/stop" ] && "$work/k/bin/stop" >/dev/null 2>&1; sleep 3; pkill -9 -f "karaf.home=$work/k" || true; rm -rf "$work"' EXIT
-    bash "$root/itests/src/test/scripts/pg.sh" start "$work/pg" $pgport
+    # fsync on: the figures are those of a production-like server
+    PG_DURABLE=1 bash "$root/itests/src/test/scripts/pg.sh" start "$work/pg" $pgport
     mkdir -p "$work/k" && tar -xzf "$here/target/certportal-karaf-0.1.0-SNAPSHOT.tar.gz" -C "$work/k" --strip-components=1
     echo "org.osgi.service.http.port = 19281" >> "$work/k/etc/org.ops4j.pax.web.cfg"
     # a benchmark generating a million rows says nothing for longer than the default 30 idle minutes
@@ -94,8 +96,11 @@ case "${1:-start}" in
       rows=${3:-1000000}; people=$(( rows / 5 > 50000 ? rows / 5 : 50000 ))
       printf 'certportal:tracking-benchmark --enrollments %s --contacts %s --programs 50\n' "$rows" "$people" \
         | "$work/k/bin/client" -a 19201 -u admin -p admin -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
+    elif [ "${2:-}" = completions ]; then
+      printf 'certportal:completions-benchmark --rows %s\n' "${3:-100000}" \
+        | "$work/k/bin/client" -a 19201 -u admin -p admin -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     else
       printf 'certportal:contacts-benchmark --rows %s\n' "${2:-100000}" | "$work/k/bin/client" -a 19201 -u admin -p admin -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     fi ;;
-  *) echo "usage: portal.sh start|stop|status|bench|bench-db [ROWS]|bench-db tracking [ENROLLMENTS]" >&2; exit 2 ;;
+  *) echo "usage: portal.sh start|stop|status|bench|bench-db [ROWS]|bench-db tracking [ENROLLMENTS]|bench-db completions [ROWS]" >&2; exit 2 ;;
 esac

@@ -27,8 +27,11 @@ case $cmd in
     [ "$(id -u)" = 0 ] && chown postgres "$cluster"
     ln -s "$cluster" "$dir"
     as_owner "$bin/initdb" -D "$cluster" -U postgres --auth=trust -E UTF8 >/dev/null
+    # tests trade durability for speed; benchmarks (PG_DURABLE=1) measure a production-like server
+    durability="-c fsync=off -c full_page_writes=off"
+    [ "${PG_DURABLE:-0}" = 1 ] && durability="-c fsync=on -c full_page_writes=on"
     as_owner "$bin/pg_ctl" -D "$cluster" -l "$cluster/server.log" -w \
-      -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off" start >/dev/null
+      -o "-p $port -k $cluster -c listen_addresses=127.0.0.1 $durability" start >/dev/null
     "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE certportal"
     echo "PostgreSQL up on port $port (cluster $cluster)" ;;
   stop)
