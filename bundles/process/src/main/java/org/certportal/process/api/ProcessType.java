@@ -1,6 +1,7 @@
 package org.certportal.process.api;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,10 @@ import org.osgi.annotation.versioning.ConsumerType;
  * in a stable order, and the engine freezes that list; {@link #process} changes a row only through
  * the chunk's connection ({@link RowContext#connection()} or {@link RowContext#update}), so the
  * change commits together with the row's outcome or not at all.
+ *
+ * <p>A type may also work a whole chunk at once ({@link #processChunk}): read what all its rows need in
+ * one query and write with one batched statement per table, instead of a round trip per row. The
+ * promises stay the same; see that method for the contract.
  */
 @ConsumerType
 public interface ProcessType {
@@ -68,6 +73,47 @@ public interface ProcessType {
      * failed with the exception's message; the other rows of the chunk are kept.
      */
     RowOutcome process(RowContext row, String key, boolean dryRun) throws SQLException;
+
+    /**
+     * Processes the rows of one chunk at once, in the chunk's transaction and as the user who started the
+     * run. The default calls {@link #process} for each key in order; a type overrides it to read what the
+     * chunk needs in one query and write in batches (one round trip per table per chunk).
+     *
+     * <p>The contract:
+     * <ul>
+     * <li>{@code keys} are the chunk's rows in the selection's order, each listed once. Return one outcome
+     * per key, in the same order (a missing list, a list of another size or a missing outcome is treated
+     * as if the method had thrown, see below). Statements and result lines of one row go through {@code chunk.row(key)}; statements of the
+     * whole chunk may be executed on {@link ChunkContext#connection()} directly, as JDBC batches.</li>
+     * <li>Exactly once: everything written through the chunk's connection commits in one transaction
+     * together with every row's outcome and the run's progress, or nothing does. A crash (or a lost
+     * database) mid-chunk rolls the whole chunk back; when the run resumes the chunk is processed again
+     * from the start, so nothing of it is done twice. Never commit, roll back or set savepoints
+     * on the connection yourself.</li>
+     * <li>Per-row outcomes: return {@link RowOutcome#failed} or {@link RowOutcome#skipped} only for rows
+     * for which nothing was written on the connection directly (their deferred {@code row(key).update}
+     * statements are dropped by the engine when they fail). A row whose changes must be undone is
+     * reported by throwing.</li>
+     * <li>Per-row failures: when this method throws (any row's problem, a batch that fails, a unique key),
+     * the engine rolls the whole chunk back and processes the same keys again one by one with
+     * {@link #process}, each row in a savepoint of the chunk's transaction: the failing rows are recorded
+     * failed with their exception's message and the others are kept. So a type overriding this method
+     * still implements {@link #process} for the same rows with the same effect; it is the reference the
+     * chunk step must agree with, and a chunk is never half kept.</li>
+     * <li>Dry run: change nothing and say what would change; the engine rolls the chunk back anyway and
+     * keeps only the outcomes and result lines.</li>
+     * </ul>
+     *
+     * @since 1.2
+     */
+    default List<RowOutcome> processChunk(ChunkContext chunk, List<String> keys, boolean dryRun)
+            throws SQLException {
+        List<RowOutcome> outcomes = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            outcomes.add(process(chunk.row(key), key, dryRun));
+        }
+        return outcomes;
+    }
 
     /** The CSV files this type writes rows to (with {@link RowContext#write}); none by default. */
     default List<ResultFile> resultFiles() {

@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -15,6 +19,7 @@ import java.util.stream.Collectors;
 import javax.security.auth.Subject;
 import javax.sql.DataSource;
 
+import org.certportal.process.api.ChunkContext;
 import org.certportal.process.api.ProcessParameters;
 import org.certportal.process.api.ProcessType;
 import org.certportal.process.api.ResultFile;
@@ -31,9 +36,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Executes one claimed run: selects its rows once (frozen in process_run_row), then processes them
  * in chunks of one transaction each. In a chunk each row's change and its outcome commit together,
- * which makes every row exactly-once however the portal stops. The chunk first runs all its rows
- * without savepoints; if any throws, it is rolled back and run again row by row, each in a savepoint,
- * so that only the failing rows fail. A dry run's chunk is rolled back whatever the type wrote, and
+ * which makes every row exactly-once however the portal stops. The chunk first goes through the type's
+ * chunk step ({@link ProcessType#processChunk}: by default every row, without savepoints); if it throws,
+ * the chunk is rolled back and run again row by row through {@link ProcessType#process}, each in a
+ * savepoint, so that only the failing rows fail. A dry run's chunk is rolled back whatever the type wrote, and
  * only the outcomes are kept.
  */
 final class RunExecution {
@@ -243,18 +249,34 @@ final class RunExecution {
         return Step.CONTINUE;
     }
 
-    /** Every row without savepoints, then the deferred statements in batches. @return false when anything threw */
+    /**
+     * The whole chunk at once through the type's chunk step (without savepoints), then the deferred
+     * statements in batches. @return false when anything threw: the caller rolls back and goes row by row
+     */
     private boolean processFast(Connection c, StoredRun run, ProcessType type, ProcessParameters params,
             Caller caller, List<RunStore.PendingRow> pending, ChunkWork work) throws SQLException {
-        Context ctx = new Context(c, run.id(), params, caller, work);
+        Chunk chunk = new Chunk(c, run.id(), params, caller, work);
+        List<String> keys = new ArrayList<>(pending.size());
         for (RunStore.PendingRow p : pending) {
-            ctx.row = work.begin(p.seq(), p.key());
-            try {
-                work.finish(ctx.row, type.process(ctx, p.key(), run.dryRun()));
-            } catch (SQLException | RuntimeException e) {
-                LOG.debug("Run {}: row {} threw; the chunk is processed again row by row", run.id(), p.key(), e);
-                return false;
-            }
+            chunk.rows.put(p.key(), work.begin(p.seq(), p.key()));
+            keys.add(p.key());
+        }
+        List<RowOutcome> outcomes;
+        try {
+            outcomes = type.processChunk(chunk, Collections.unmodifiableList(keys), run.dryRun());
+        } catch (SQLException | RuntimeException e) {
+            LOG.debug("Run {}: the chunk from row {} threw; it is processed again row by row", run.id(),
+                    pending.get(0).key(), e);
+            return false;
+        }
+        if (outcomes == null || outcomes.size() != keys.size() || outcomes.stream().anyMatch(Objects::isNull)) {
+            LOG.warn("Run {}: the process {} returned {} for a chunk of {} rows; the chunk is processed again row"
+                    + " by row", run.id(), type.id(), outcomes == null ? "no outcomes" : outcomes.size() + " outcomes",
+                    keys.size());
+            return false;
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            work.finish(work.rows().get(i), outcomes.get(i));
         }
         if (run.dryRun()) {
             return true;
@@ -333,7 +355,7 @@ final class RunExecution {
         private final long runId;
         private final Caller caller;
         private final Set<String> seen = new HashSet<>();
-        private final List<String> batch = new java.util.ArrayList<>(SELECTION_BATCH);
+        private final List<String> batch = new ArrayList<>(SELECTION_BATCH);
         long count;
 
         Selection(Connection connection, long runId, Caller caller) {
@@ -376,6 +398,58 @@ final class RunExecution {
                 count += batch.size();
                 batch.clear();
             }
+        }
+    }
+
+    /** The chunk context handed to the type's chunk step; each row's context writes to that row's work. */
+    private static final class Chunk implements ChunkContext {
+        private final Connection connection;
+        private final long runId;
+        private final ProcessParameters params;
+        private final Caller caller;
+        private final ChunkWork work;
+        final Map<String, ChunkWork.Row> rows = new HashMap<>();
+        private final Map<String, Context> contexts = new HashMap<>();
+
+        Chunk(Connection connection, long runId, ProcessParameters params, Caller caller, ChunkWork work) {
+            this.connection = connection;
+            this.runId = runId;
+            this.params = params;
+            this.caller = caller;
+            this.work = work;
+        }
+
+        @Override
+        public Connection connection() {
+            return connection;
+        }
+
+        @Override
+        public long runId() {
+            return runId;
+        }
+
+        @Override
+        public ProcessParameters parameters() {
+            return params;
+        }
+
+        @Override
+        public Caller startedBy() {
+            return caller;
+        }
+
+        @Override
+        public RowContext row(String key) {
+            ChunkWork.Row row = rows.get(key);
+            if (row == null) {
+                throw new IllegalArgumentException("The row " + key + " is not one of this chunk's.");
+            }
+            return contexts.computeIfAbsent(key, k -> {
+                Context ctx = new Context(connection, runId, params, caller, work);
+                ctx.row = row;
+                return ctx;
+            });
         }
     }
 

@@ -1,13 +1,18 @@
 package org.certportal.process.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongConsumer;
 
+import org.certportal.process.api.ChunkContext;
 import org.certportal.process.api.ParameterDefinition;
 import org.certportal.process.api.ProcessParameters;
 import org.certportal.process.api.ProcessType;
@@ -23,7 +28,7 @@ import org.certportal.security.api.Role;
  * A real process type over the test table test_item(id, counter): each row adds one to its item's
  * counter, so a counter above 1 means a row was processed twice. Items listed in {@link #broken}
  * throw after changing their counter (the change must be rolled back); every {@code skip-every}-th is
- * skipped.
+ * skipped. With {@link #chunked} it works whole chunks through its own chunk step, agreeing with its row step.
  */
 public final class CounterType implements ProcessType {
     static final String ID = "test.counter";
@@ -34,6 +39,14 @@ public final class CounterType implements ProcessType {
     volatile LongConsumer afterRow = id -> { };
     /** Whether rows write through {@link RowContext#update} (batched) or at once on the connection. */
     volatile boolean deferred = true;
+    /**
+     * Whether chunks go through this type's own chunk step: the chunk's items read in one query and
+     * written on the connection directly, in one JDBC batch (or one UPDATE each when not {@link #deferred}).
+     */
+    volatile boolean chunked;
+    /** How often the chunk step and the row step were called. */
+    final AtomicInteger chunkCalls = new AtomicInteger();
+    final AtomicInteger rowCalls = new AtomicInteger();
 
     static PermissionProvider permissions() {
         return () -> List.of(new PermissionDefinition(PERMISSION, "Count test items", Set.of(Role.CERTIFICATION_ADMIN)));
@@ -83,7 +96,71 @@ public final class CounterType implements ProcessType {
     }
 
     @Override
+    public List<RowOutcome> processChunk(ChunkContext chunk, List<String> keys, boolean dryRun) throws SQLException {
+        if (!chunked) {
+            return ProcessType.super.processChunk(chunk, keys, dryRun);
+        }
+        chunkCalls.incrementAndGet();
+        long skipEvery = chunk.parameters().integer("skip-every").orElse(0L);
+        Set<Long> existing = existing(chunk.connection(), keys);
+        List<RowOutcome> outcomes = new ArrayList<>();
+        List<Long> increment = new ArrayList<>();
+        for (String key : keys) {
+            long id = Long.parseLong(key.substring("item:".length()));
+            if (!existing.contains(id)) {
+                outcomes.add(RowOutcome.failed("item " + id + " is gone"));
+            } else if (skipEvery > 0 && id % skipEvery == 0) {
+                chunk.row(key).write("changed.csv", id, "skipped");
+                outcomes.add(RowOutcome.skipped("item " + id + " is left alone"));
+            } else if (dryRun) {
+                outcomes.add(RowOutcome.done("counter of item " + id + " would go up by one"));
+            } else {
+                increment.add(id);
+                chunk.row(key).write("changed.csv", id, "counted");
+                outcomes.add(RowOutcome.done(null));
+            }
+        }
+        try (PreparedStatement update = chunk.connection().prepareStatement(
+                "UPDATE test_item SET counter = counter + 1 WHERE id = ?")) {
+            for (long id : increment) {
+                update.setLong(1, id);
+                if (deferred) {
+                    update.addBatch();
+                } else {
+                    update.executeUpdate();
+                }
+            }
+            if (deferred && !increment.isEmpty()) {
+                update.executeBatch();
+            }
+        }
+        // a broken item fails after the whole chunk was written: the engine must roll the chunk back
+        for (long id : increment) {
+            if (broken.contains(id)) {
+                throw new IllegalStateException("item " + id + " is broken");
+            }
+            afterRow.accept(id);
+        }
+        return outcomes;
+    }
+
+    private static Set<Long> existing(Connection c, List<String> keys) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT id FROM test_item WHERE id BETWEEN ? AND ?")) {
+            select.setLong(1, Long.parseLong(keys.get(0).substring("item:".length())));
+            select.setLong(2, Long.parseLong(keys.get(keys.size() - 1).substring("item:".length())));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Override
     public RowOutcome process(RowContext row, String key, boolean dryRun) throws SQLException {
+        rowCalls.incrementAndGet();
         long id = Long.parseLong(key.substring("item:".length()));
         long skipEvery = row.parameters().integer("skip-every").orElse(0L);
         if (skipEvery > 0 && id % skipEvery == 0) {

@@ -7,7 +7,7 @@ import org.certportal.persistence.testing.TestDatabases;
 /**
  * A portal in a JVM of its own for {@link ProcessCrashIT}: runs the engine over the queued runs of
  * the database it is given until there is nothing left, or until it is killed.
- * Arguments: JDBC URL, node name, chunk size.
+ * Arguments: JDBC URL, node name, chunk size, and optionally "chunked" (the type's chunk step works).
  */
 public final class CrashChild {
     private CrashChild() {
@@ -17,6 +17,7 @@ public final class CrashChild {
         EngineFixture f = new EngineFixture(new TestDatabases.UrlDataSource(args[0]), Clock.systemUTC());
         // written at once on the connection: slower than batched, so the kill finds it mid-run
         f.counter.deferred = false;
+        f.counter.chunked = args.length > 3 && "chunked".equals(args[3]);
         System.out.println("child engine starting");
         int runs = f.engine(args[1], Integer.parseInt(args[2]), Clock.systemUTC()).runUntilIdle();
         System.out.println("child engine executed " + runs + " run(s)");

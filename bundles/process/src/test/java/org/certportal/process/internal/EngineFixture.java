@@ -115,6 +115,13 @@ final class EngineFixture {
         }
     }
 
+    /** A change made by someone else, committed at once. */
+    void update(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
+    }
+
     long count(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {

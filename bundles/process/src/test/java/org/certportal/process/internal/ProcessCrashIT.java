@@ -18,20 +18,22 @@ import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.RowState;
 import org.certportal.process.api.RunOptions;
 import org.certportal.process.api.RunState;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * kill -9 in the middle of a run on PostgreSQL: a child JVM runs the engine, the test kills it with
  * SIGKILL once some chunks are committed, then a new engine of the same portal resumes the run, and
- * every row ends processed exactly once.
+ * every row ends processed exactly once; alike when the type works whole chunks through its chunk step.
  */
 class ProcessCrashIT {
     private static final int ROWS = 20_000;
     private static final int CHUNK = 100;
     private static final String NODE = "crash-test-portal";
 
-    @Test
-    void aRunKilledWithSigkillMidChunkResumesAndProcessesEveryRowExactlyOnce() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = { "rows", "chunked" })
+    void aRunKilledWithSigkillMidChunkResumesAndProcessesEveryRowExactlyOnce(String mode) throws Exception {
         assumeTrue(TestDatabases.available().contains(TestDatabases.POSTGRESQL), "needs the build's PostgreSQL");
         TestDatabases.UrlDataSource ds = (TestDatabases.UrlDataSource) TestDatabases.fresh(TestDatabases.POSTGRESQL);
         EngineFixture f = new EngineFixture(ds, Clock.systemUTC());
@@ -41,7 +43,7 @@ class ProcessCrashIT {
         Path log = Files.createTempFile("process-crash-child", ".log");
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 System.getProperty("java.class.path"), CrashChild.class.getName(), ds.url(), NODE,
-                String.valueOf(CHUNK)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                String.valueOf(CHUNK), mode).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long doneAtKill;
         try {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
@@ -66,6 +68,7 @@ class ProcessCrashIT {
         assertEquals(0, f.count("SELECT COUNT(*) FROM test_item WHERE counter > 1"));
 
         // the portal starts again: its engine resumes the run at once
+        f.counter.chunked = "chunked".equals(mode);
         assertEquals(1, f.engine(NODE, CHUNK, Clock.systemUTC()).runUntilIdle());
         ProcessRun resumed = f.service.run(id).orElseThrow();
         assertEquals(RunState.COMPLETED, resumed.state());
