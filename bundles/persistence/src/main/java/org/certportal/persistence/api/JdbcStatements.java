@@ -40,6 +40,16 @@ public final class JdbcStatements {
         }
     }
 
+    /**
+     * A count of the rows a query selects that stops at {@link Page#COUNT_CAP} + 1 rows, for
+     * {@link Page#countedUpTo}: a list of a million rows is not counted to the end for a page of 50.
+     *
+     * @param select a SELECT without ORDER BY or LIMIT
+     */
+    public static String countUpTo(String select) {
+        return "SELECT COUNT(*) FROM (" + select + " LIMIT " + (Page.COUNT_CAP + 1) + ") counted";
+    }
+
     /** {@code (?,?,?)} for an IN list of n values. */
     public static String placeholders(int n) {
         if (n < 1) {

@@ -24,4 +24,19 @@ class PageRequestTest {
         rows.add("b");
         assertEquals(List.of("a"), page.items());
     }
+
+    @Test
+    void aCountAboveTheCapSaysMoreThanTheCap() {
+        Page<String> exact = Page.countedUpTo(List.of("a"), Page.COUNT_CAP);
+        assertEquals(false, exact.more());
+        assertEquals(Page.COUNT_CAP, exact.total());
+        assertEquals("10,000 contacts", exact.totalText("contact", "contacts"));
+        Page<String> capped = Page.countedUpTo(List.of("a"), Page.COUNT_CAP + 1);
+        assertEquals(true, capped.more());
+        assertEquals(Page.COUNT_CAP, capped.total());
+        assertEquals("more than 10,000 contacts", capped.totalText("contact", "contacts"));
+        assertEquals("1 contact", new Page<>(List.of("a"), 1).totalText("contact", "contacts"));
+        assertEquals("SELECT COUNT(*) FROM (SELECT id FROM t LIMIT 10001) counted",
+                JdbcStatements.countUpTo("SELECT id FROM t"));
+    }
 }
