@@ -1,17 +1,16 @@
 package org.certportal.contacts.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.certportal.contacts.api.ContactNames;
 import org.certportal.persistence.api.JdbcStatements;
 
 /**
- * What a contact search text means, as a JPQL condition on {@code ContactEntity c}. Every part is a
- * prefix match on a lower-case key column with its own index ({@code LIKE 'text%'}, which a B-tree
- * serves; on PostgreSQL through a {@code varchar_pattern_ops} index whatever the collation), ORed:
+ * What a contact search text means, as SQL conditions on the contact table. Each branch is a prefix
+ * match on a lower-case key column ({@code LIKE 'text%'}), which a B-tree on that column serves as a
+ * range (on PostgreSQL the key columns use the C collation, so the same index also gives their
+ * order); a contact matches when any branch does:
  * <ul>
  * <li>one word: family name, given name, email or external identifier starting with it ("D1-12"
  * finds D1-120 to D1-129);</li>
@@ -20,51 +19,59 @@ import org.certportal.persistence.api.JdbcStatements;
  * <li>"family, given": the family name starts with the part before the comma and the given name
  * with the part after it.</li>
  * </ul>
+ * Kept as separate branches rather than one OR: each is answered from its own index, in order and
+ * stopping early (see {@link ContactPageQuery}).
  *
- * @param condition JPQL after WHERE, empty for blank text (every contact)
- * @param parameters the named parameters of the condition
+ * @param branches none for blank text (every contact)
  */
-record ContactSearch(String condition, Map<String, Object> parameters) {
-    private static final String LIKE = " LIKE :%s ESCAPE '\\'";
+record ContactSearch(List<Branch> branches) {
+    /** One condition with its parameters, in order. */
+    record Branch(String condition, List<Object> parameters) {
+    }
+
+    private static final String LIKE = " LIKE ? ESCAPE '\\'";
 
     static ContactSearch of(String text) {
         String term = text == null ? "" : text.strip().replaceAll("\\s+", " ");
         if (term.isEmpty()) {
-            return new ContactSearch("", Map.of());
+            return new ContactSearch(List.of());
         }
-        Map<String, Object> params = new LinkedHashMap<>();
-        List<String> any = new ArrayList<>();
         int comma = term.indexOf(',');
         if (comma >= 0) {
             String family = term.substring(0, comma).strip();
             String given = term.substring(comma + 1).strip();
             List<String> both = new ArrayList<>();
+            List<Object> params = new ArrayList<>();
             if (!family.isEmpty()) {
-                both.add(like("c.familyNameKey", "family", family, params));
+                both.add("family_name_key" + LIKE);
+                params.add(prefix(family));
             }
             if (!given.isEmpty()) {
-                both.add(like("c.givenNameKey", "given", given, params));
+                both.add("given_name_key" + LIKE);
+                params.add(prefix(given));
             }
-            if (both.isEmpty()) {
-                return new ContactSearch("", Map.of());
-            }
-            return new ContactSearch(String.join(" AND ", both), params);
+            return new ContactSearch(both.isEmpty() ? List.of()
+                    : List.of(new Branch(String.join(" AND ", both), params)));
         }
-        any.add(like("c.familyNameKey", "whole", term, params));
-        any.add("c.givenNameKey" + LIKE.formatted("whole"));
+        List<Branch> any = new ArrayList<>();
+        any.add(prefixOf("family_name_key", term));
+        any.add(prefixOf("given_name_key", term));
         int space = term.indexOf(' ');
         if (space > 0) {
-            any.add("(" + like("c.givenNameKey", "given", term.substring(0, space), params) + " AND "
-                    + like("c.familyNameKey", "family", term.substring(space + 1), params) + ")");
+            any.add(new Branch("given_name_key" + LIKE + " AND family_name_key" + LIKE,
+                    List.of(prefix(term.substring(0, space)), prefix(term.substring(space + 1)))));
         } else {
-            any.add("c.email" + LIKE.formatted("whole"));
-            any.add("c.externalIdKey" + LIKE.formatted("whole"));
+            any.add(prefixOf("email", term));
+            any.add(prefixOf("external_id_key", term));
         }
-        return new ContactSearch(String.join(" OR ", any), params);
+        return new ContactSearch(any);
     }
 
-    private static String like(String column, String name, String value, Map<String, Object> params) {
-        params.put(name, JdbcStatements.startsWith(ContactNames.key(value)));
-        return column + LIKE.formatted(name);
+    private static Branch prefixOf(String column, String text) {
+        return new Branch(column + LIKE, List.of(prefix(text)));
+    }
+
+    private static String prefix(String text) {
+        return JdbcStatements.startsWith(ContactNames.key(text));
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import javax.persistence.EntityManager;
-import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -43,8 +42,8 @@ public class ContactServiceImpl implements ContactService {
     /** Rows per transaction of createAll: big enough for JDBC batches, small enough for memory. */
     static final int CHUNK = 5000;
     /** Each sort column has an index (the identifier's is its natural sort key, IdentifierSortKey). */
-    private static final Map<String, String> SORTS = Map.of(SORT_FAMILY_NAME, "c.familyNameKey",
-            SORT_GIVEN_NAME, "c.givenNameKey", SORT_EMAIL, "c.email", SORT_EXTERNAL_ID, "c.externalIdSort");
+    private static final Map<String, String> SORTS = Map.of(SORT_FAMILY_NAME, "family_name_key",
+            SORT_GIVEN_NAME, "given_name_key", SORT_EMAIL, "email", SORT_EXTERNAL_ID, "external_id_sort");
 
     private final JpaTemplate jpa;
     private final SecurityService security;
@@ -170,25 +169,18 @@ public class ContactServiceImpl implements ContactService {
     @Override
     public Page<Contact> search(String text, PageRequest page) {
         security.require(ContactPermissions.READ);
-        String sortColumn = page.sortBy() == null ? "c.familyNameKey" : SORTS.get(page.sortBy());
+        String sortColumn = page.sortBy() == null ? SORTS.get(SORT_FAMILY_NAME) : SORTS.get(page.sortBy());
         if (sortColumn == null) {
             throw new IllegalArgumentException("Contacts cannot be sorted by '" + page.sortBy() + "'; use one of "
                     + SORTS.keySet() + ".");
         }
         ContactSearch search = ContactSearch.of(text);
-        String where = search.condition().isEmpty() ? "" : " WHERE " + search.condition();
-        String direction = page.ascending() ? " ASC" : " DESC";
         return jpa.txExpr(TransactionType.Required, em -> {
-            TypedQuery<ContactEntity> rows = em.createQuery("SELECT c FROM ContactEntity c" + where + " ORDER BY "
-                    + sortColumn + direction + ", c.id" + direction, ContactEntity.class);
-            TypedQuery<Long> count = em.createQuery("SELECT COUNT(c) FROM ContactEntity c" + where, Long.class);
-            search.parameters().forEach((name, value) -> {
-                rows.setParameter(name, value);
-                count.setParameter(name, value);
-            });
-            rows.setFirstResult(page.offset()).setMaxResults(page.limit());
-            return new Page<>(rows.getResultList().stream().map(ContactEntity::toContact).toList(),
-                    count.getSingleResult());
+            try {
+                return ContactPageQuery.page(em.unwrap(Connection.class), search, sortColumn, page);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Searching contacts failed: " + e.getMessage(), e);
+            }
         });
     }
 

@@ -121,4 +121,41 @@ class ContactSearchIT {
         assertEquals(List.of("D1-2", "D1-9", "D1-10"), ids(service.search("d1-",
                 PageRequest.first(3).sortedBy(ContactService.SORT_EXTERNAL_ID, true))));
     }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void pagesOfSeveralBranchesKeepOneOrderAndAnExactSmallCount(String db) throws SQLException {
+        start(db);
+        List<String> pages = new ArrayList<>();
+        for (int offset = 0; offset < 3; offset++) {
+            Page<Contact> page = service.search("doe", new PageRequest(offset, 1, ContactService.SORT_FAMILY_NAME, true));
+            pages.addAll(ids(page));
+            assertEquals(3, page.total(), "counted: the page is full");
+            assertEquals(false, page.more());
+        }
+        assertEquals(List.of("D1-120", "D1-121", "D1-2"), pages, "family Doe twice, then given name Doe (Janeway)");
+        Page<Contact> descending = service.search("doe", new PageRequest(1, 2, ContactService.SORT_FAMILY_NAME, false));
+        assertEquals(List.of("D1-121", "D1-120"), ids(descending));
+        assertEquals(3, descending.total(), "the last page ends the list");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aCountAboveTheCapStopsThereAndSaysSo(String db) throws SQLException {
+        start(db);
+        List<ContactDraft> many = new ArrayList<>();
+        for (int i = 0; i <= Page.COUNT_CAP; i++) {
+            many.add(new ContactDraft("Many", "Capped" + i, null, null, "CAP-" + i));
+        }
+        service.createAll(many);
+        Page<Contact> capped = service.search("capped", PageRequest.first(50));
+        assertEquals(50, capped.items().size());
+        assertEquals(Page.COUNT_CAP, capped.total());
+        assertEquals(true, capped.more(), "10,001 matches: more than 10,000");
+        Page<Contact> everyone = service.search("", PageRequest.first(1));
+        assertEquals(true, everyone.more());
+        Page<Contact> exact = service.search("capped1", PageRequest.first(5));
+        assertEquals(1112, exact.total(), "Capped1, Capped10-19, ..., Capped1000-1999, Capped10000");
+        assertEquals(false, exact.more());
+    }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,29 +11,31 @@ class ContactSearchTest {
 
     @Test
     void blankTextAndALoneCommaMatchEveryone() {
-        assertEquals("", ContactSearch.of(null).condition());
-        assertEquals("", ContactSearch.of("   ").condition());
-        assertEquals("", ContactSearch.of(" , ").condition());
+        assertEquals(List.of(), ContactSearch.of(null).branches());
+        assertEquals(List.of(), ContactSearch.of("   ").branches());
+        assertEquals(List.of(), ContactSearch.of(" , ").branches());
     }
 
     @Test
-    void familyCommaGivenIsOneConditionOnBothKeys() {
+    void familyCommaGivenIsOneBranchOnBothKeys() {
         ContactSearch s = ContactSearch.of("Doe,  Jane");
-        assertEquals("c.familyNameKey LIKE :family ESCAPE '\\' AND c.givenNameKey LIKE :given ESCAPE '\\'",
-                s.condition());
-        assertEquals(Map.of("family", "doe%", "given", "jane%"), s.parameters());
+        assertEquals(List.of(new ContactSearch.Branch("family_name_key LIKE ? ESCAPE '\\' AND given_name_key LIKE ?"
+                + " ESCAPE '\\'", List.of("doe%", "jane%"))), s.branches());
     }
 
     @Test
     void wordsAreGivenThenFamilyOrOneNameAndOneWordIsAnyKeyPrefix() {
         ContactSearch words = ContactSearch.of("Jane  van der");
-        assertEquals(Map.of("whole", "jane van der%", "given", "jane%", "family", "van der%"), words.parameters());
-        assertTrue(words.condition().contains("(c.givenNameKey LIKE :given ESCAPE '\\' AND c.familyNameKey LIKE"));
+        assertEquals(List.of(List.of("jane van der%"), List.of("jane van der%"), List.of("jane%", "van der%")),
+                words.branches().stream().map(ContactSearch.Branch::parameters).toList());
+        assertEquals("given_name_key LIKE ? ESCAPE '\\' AND family_name_key LIKE ? ESCAPE '\\'",
+                words.branches().get(2).condition());
         ContactSearch one = ContactSearch.of("D1_12");
-        assertEquals(Map.of("whole", "d1\\_12%"), one.parameters(), "LIKE wildcards escaped");
-        assertTrue(Stream.of("c.familyNameKey", "c.givenNameKey", "c.email", "c.externalIdKey")
-                .allMatch(one.condition()::contains));
-        assertTrue(!one.condition().contains("LOWER("), "no function on a column: indexes serve every part");
+        assertEquals(List.of("family_name_key", "given_name_key", "email", "external_id_key"), one.branches().stream()
+                .map(b -> b.condition().substring(0, b.condition().indexOf(' '))).toList(),
+                "one indexed column per branch, no function on it");
+        assertTrue(one.branches().stream().allMatch(b -> b.parameters().equals(List.of("d1\\_12%"))),
+                "lower case, LIKE wildcards escaped");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.certportal.contacts.internal.ui;
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactPermissions;
 import org.certportal.contacts.api.ContactService;
+import org.certportal.persistence.api.Page;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.Pages;
 
@@ -52,7 +53,7 @@ public class ContactsView extends VerticalLayout {
         grid.addColumn(Contact::externalId).setHeader("Identifier").setSortProperty(ContactService.SORT_EXTERNAL_ID);
         grid.addColumn(Contact::birthDate).setHeader("Birth date");
         grid.setItems(query -> contacts.search(search.getValue(), Pages.of(query)).items().stream(),
-                query -> counted(contacts.search(search.getValue(), Pages.count()).total(), mayEdit));
+                query -> counted(contacts.search(search.getValue(), Pages.count()), mayEdit));
         count.setId("contact-count");
         empty.setId("contact-empty");
         empty.setVisible(false);
@@ -84,10 +85,14 @@ public class ContactsView extends VerticalLayout {
         expand(grid);
     }
 
-    /** The count callback: shows how many match and, for none, what to do next. */
-    private int counted(long total, boolean mayEdit) {
+    /**
+     * The count callback: shows how many match ("more than 10,000" past the count's cap, where the
+     * grid scrolls through the first 10,000) and, for none, what to do next.
+     */
+    private int counted(Page<Contact> page, boolean mayEdit) {
+        long total = page.total();
         String text = search.getValue().strip();
-        count.setText(total == 1 ? "1 contact" : total + " contacts");
+        count.setText(page.totalText("contact", "contacts"));
         empty.setVisible(total == 0);
         if (total == 0) {
             empty.setText(!text.isEmpty()
