@@ -150,8 +150,9 @@ public class SecurityServiceImpl implements SecurityService {
     public Subject signIn(String userName, char[] password, String clientAddress) throws SignInFailedException {
         Optional<Duration> wait = throttle.waitFor(userName, clientAddress);
         if (wait.isPresent()) {
-            LOG.warn("Sign-in refused for '{}' from {}: too many failed attempts", userName, clientAddress);
-            throw new SignInFailedException("Too many failed sign-ins: try again in " + words(wait.get()) + ".");
+            LOG.warn("Sign-in refused for '{}' from {}: too many failed attempts", loggable(userName),
+                    loggable(clientAddress));
+            throw new SignInFailedException(tooManyFailures(wait.get()));
         }
         Subject subject = new Subject();
         Thread thread = Thread.currentThread();
@@ -173,7 +174,8 @@ public class SecurityServiceImpl implements SecurityService {
             return subject;
         } catch (LoginException e) {
             throttle.failed(userName, clientAddress);
-            LOG.warn("Sign-in failed for '{}' from {}: {}", userName, clientAddress, e.getMessage());
+            LOG.warn("Sign-in failed for '{}' from {}: {}", loggable(userName), loggable(clientAddress),
+                    loggable(e.getMessage()));
             throw new SignInFailedException("Wrong user name or password.");
         } finally {
             thread.setContextClassLoader(previous);
@@ -223,9 +225,20 @@ public class SecurityServiceImpl implements SecurityService {
         return Subject.doAs(subject, (PrivilegedAction<T>) work::get);
     }
 
-    private static String words(Duration wait) {
+    /** What the sign-in form says while the account or the address must wait. */
+    static String tooManyFailures(Duration wait) {
         long seconds = Math.max(1, wait.toSeconds());
-        return seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
+        return "Too many failed sign-ins: try again in " + (seconds < 120 ? seconds + " seconds"
+                : (seconds + 59) / 60 + " minutes") + ".";
+    }
+
+    /** What a client typed, on one short log line: a user name with a line break must not forge a second one. */
+    static String loggable(String text) {
+        if (text == null) {
+            return "unknown";
+        }
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 100 ? clean.substring(0, 100) + "..." : clean;
     }
 
     @Override

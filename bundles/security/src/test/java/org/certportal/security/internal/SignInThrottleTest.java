@@ -75,4 +75,40 @@ class SignInThrottleTest {
         assertEquals(Optional.empty(), throttle.waitFor("records", null),
                 "a failure long after the others starts afresh");
     }
+
+    @Test
+    void theSignInFormSaysHowLongToWait() {
+        assertEquals("Too many failed sign-ins: try again in 30 seconds.",
+                SecurityServiceImpl.tooManyFailures(Duration.ofSeconds(30)));
+        assertEquals("Too many failed sign-ins: try again in 1 seconds.",
+                SecurityServiceImpl.tooManyFailures(Duration.ofMillis(200)));
+        assertEquals("Too many failed sign-ins: try again in 2 minutes.",
+                SecurityServiceImpl.tooManyFailures(Duration.ofSeconds(120)));
+        assertEquals("Too many failed sign-ins: try again in 15 minutes.",
+                SecurityServiceImpl.tooManyFailures(SignInThrottle.LONGEST_WAIT));
+    }
+
+    @Test
+    void whatAClientTypedStaysOnOneShortLogLine() {
+        assertEquals("admin?2026-12-02 INFO forged", SecurityServiceImpl.loggable("admin\n2026-12-02 INFO forged"));
+        assertEquals("unknown", SecurityServiceImpl.loggable(null));
+        assertEquals(103, SecurityServiceImpl.loggable("x".repeat(1000)).length());
+    }
+
+    @Test
+    void theAccountAndTheAddressCountApartAndTheLaterWaitDecides() {
+        for (int i = 0; i <= SignInThrottle.FREE_PER_ADDRESS; i++) {
+            throttle.failed("user" + i, "192.0.2.1");
+        }
+        Duration addressWait = throttle.waitFor("nobody", "192.0.2.1").orElseThrow();
+        for (int i = 0; i <= SignInThrottle.FREE_PER_ACCOUNT + 3; i++) {
+            throttle.failed("staff", "198.51.100.7");
+        }
+        Duration accountWait = throttle.waitFor("staff", "198.51.100.8").orElseThrow();
+        assertTrue(accountWait.compareTo(addressWait) > 0, accountWait + " after more failures than " + addressWait);
+        assertEquals(Optional.of(accountWait), throttle.waitFor("staff", "192.0.2.1"), "the longer of the two");
+        now = now.plus(accountWait);
+        assertEquals(Optional.empty(), throttle.waitFor("staff", "198.51.100.8"), "waited out");
+        assertEquals(Optional.empty(), throttle.waitFor("staff", null), "no address: only the account counts");
+    }
 }
