@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox from one background thread: every {@code pollSeconds}, and soon after a wake-up.
- * A malformed etc/org.certportal.mail.cfg fails activation with the reason logged: nothing is sent
- * and messages stay queued until the file is fixed (the component then starts again by itself).
+ * A malformed edit of etc/org.certportal.mail.cfg is refused with the file and key logged, and
+ * sending goes on with the last good settings (a start with a bad file sends nothing: messages stay
+ * queued until it is fixed).
  */
 @Component(immediate = true, configurationPid = MailConfig.PID, service = { OutboxWakeUp.class,
     MailDeliveryState.class })
@@ -43,12 +44,7 @@ public class OutboxDispatcher implements OutboxWakeUp, MailDeliveryState {
     @Activate
     public OutboxDispatcher(Map<String, Object> config, @Reference MailSchema migrated,
             @Reference(target = DataSources.TARGET) DataSource dataSource) {
-        try {
-            settings = MailSettings.from(config);
-        } catch (IllegalArgumentException e) {
-            LOG.error("Mail is not being sent: {} Queued messages wait until the file is fixed.", e.getMessage());
-            throw e;
-        }
+        settings = MailSettings.accept(config);
         if (!settings.serverConfigured()) {
             delivery = null;
             executor = null;

@@ -1,7 +1,6 @@
 package org.certportal.mail.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -23,12 +22,23 @@ class OutboxDispatcherIT {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void aMalformedConfigurationFailsActivationWithTheReason(String db) throws Exception {
+    void aMalformedEditKeepsTheLastGoodSettingsAndAStartWithOneSendsNothing(String db) throws Exception {
         try (OutboxFixture f = new OutboxFixture(db)) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> new OutboxDispatcher(Map.of("smtpPort", "99999"), f.schema, f.dataSource));
-            assertEquals("etc/org.certportal.mail.cfg: smtpPort must be a whole number from 1 to 65535, not '99999'.",
-                    e.getMessage());
+            MailSettings.forget();
+            OutboxDispatcher started = new OutboxDispatcher(Map.of("smtpPort", "99999", "smtpHost", "127.0.0.1"),
+                    f.schema, f.dataSource);
+            assertTrue(started.notSendingBecause().isPresent(), "a bad file at a start: nothing is sent");
+            started.stop();
+            OutboxDispatcher good = new OutboxDispatcher(Map.of("smtpHost", "127.0.0.1"), f.schema, f.dataSource);
+            good.stop();
+            OutboxDispatcher afterBadEdit = new OutboxDispatcher(Map.of("smtpHost", "127.0.0.1", "smtpPort", "smtp"),
+                    f.schema, f.dataSource);
+            try {
+                assertTrue(afterBadEdit.notSendingBecause().isEmpty(), "still sending through 127.0.0.1:25");
+            } finally {
+                afterBadEdit.stop();
+                MailSettings.forget();
+            }
         }
     }
 

@@ -3,7 +3,8 @@ package org.certportal.process.internal;
 import java.time.Duration;
 import java.util.Map;
 
-import org.slf4j.Logger;
+import org.certportal.security.api.config.ConfigValues;
+import org.certportal.security.api.config.LastGoodSettings;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -16,11 +17,9 @@ import org.slf4j.LoggerFactory;
  */
 record EngineSettings(String node, int chunkSize, int workerThreads, Duration pollInterval, Duration staleAfter) {
     static final int MAX_CHUNK = 10_000;
-    static final String FILE = "etc/" + ProcessConfig.PID + ".cfg";
-    private static final Logger LOG = LoggerFactory.getLogger(EngineSettings.class);
     // kept by the bundle, so an engine started again after a bad edit runs on the last good values
-    private static EngineSettings lastGood;
-    private static String lastRefusal;
+    private static final LastGoodSettings<EngineSettings> LAST_GOOD = new LastGoodSettings<>(
+            LoggerFactory.getLogger(EngineSettings.class), "The engine runs on the last good settings until it is fixed.");
 
     /**
      * Reads etc/org.certportal.process.cfg as given.
@@ -29,67 +28,24 @@ record EngineSettings(String node, int chunkSize, int workerThreads, Duration po
      * @throws IllegalArgumentException naming the file and the key of the first bad value
      */
     static EngineSettings from(Map<String, ?> values, String defaultNode) {
-        String node = values.get("nodeName") == null ? "" : values.get("nodeName").toString().strip();
-        int chunk = number(values, "chunkSize", 500);
-        int workers = number(values, "workerThreads", 2);
-        int poll = number(values, "pollSeconds", 5);
-        int stale = number(values, "staleSeconds", 300);
-        try {
-            return new EngineSettings(node.isEmpty() ? defaultNode : node, chunk, workers, Duration.ofSeconds(poll),
-                    Duration.ofSeconds(stale));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(FILE + ": " + e.getMessage(), e);
+        ConfigValues cfg = new ConfigValues(ProcessConfig.PID, values);
+        String node = cfg.text("nodeName", "");
+        if (node.length() > 150) {
+            throw cfg.wrong("nodeName", "at most 150 characters");
         }
+        int chunk = cfg.number("chunkSize", 500, 1, MAX_CHUNK);
+        int workers = cfg.number("workerThreads", 2, 1, 16);
+        int poll = cfg.number("pollSeconds", 5, 1, 3600);
+        int stale = cfg.number("staleSeconds", 300, 1, 86_400);
+        if (stale < 2 * poll) {
+            throw cfg.refused("staleSeconds (" + stale + ") must be at least twice pollSeconds (" + poll + ").");
+        }
+        return new EngineSettings(node.isEmpty() ? defaultNode : node, chunk, workers, Duration.ofSeconds(poll),
+                Duration.ofSeconds(stale));
     }
 
     /** These settings when they are good, else the last good ones (or the defaults), the refusal logged once. */
-    static synchronized EngineSettings accept(Map<String, ?> values, String defaultNode) {
-        try {
-            lastGood = from(values, defaultNode);
-            lastRefusal = null;
-        } catch (IllegalArgumentException e) {
-            if (!e.getMessage().equals(lastRefusal)) {
-                LOG.error("{} The engine runs on the last good settings until it is fixed.", e.getMessage());
-                lastRefusal = e.getMessage();
-            }
-            if (lastGood == null) {
-                lastGood = from(Map.of(), defaultNode);
-            }
-        }
-        return lastGood;
-    }
-
-    private static int number(Map<String, ?> values, String key, int fallback) {
-        Object v = values.get(key);
-        if (v == null) {
-            return fallback;
-        }
-        if (v instanceof Number n) {
-            return n.intValue();
-        }
-        try {
-            return Integer.parseInt(v.toString().strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(FILE + ": " + key + " must be a whole number, not '" + v + "'.");
-        }
-    }
-
-    EngineSettings {
-        if (node == null || node.isBlank() || node.length() > 150) {
-            throw new IllegalArgumentException("nodeName must be 1 to 150 characters.");
-        }
-        if (chunkSize < 1 || chunkSize > MAX_CHUNK) {
-            throw new IllegalArgumentException("chunkSize must be between 1 and " + MAX_CHUNK + ", not " + chunkSize
-                    + ".");
-        }
-        if (workerThreads < 1 || workerThreads > 16) {
-            throw new IllegalArgumentException("workerThreads must be between 1 and 16, not " + workerThreads + ".");
-        }
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("pollSeconds must be at least 1.");
-        }
-        if (staleAfter.compareTo(pollInterval.multipliedBy(2)) < 0) {
-            throw new IllegalArgumentException("staleSeconds must be at least twice pollSeconds.");
-        }
+    static EngineSettings accept(Map<String, ?> values, String defaultNode) {
+        return LAST_GOOD.accept(() -> from(values, defaultNode), () -> from(Map.of(), defaultNode));
     }
 }

@@ -7,20 +7,41 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EngineSettingsTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "chunkSize     | lots  | chunkSize must be a whole number from 1 to 10000, not 'lots'.",
+        "chunkSize     | 0     | chunkSize must be a whole number from 1 to 10000, not '0'.",
+        "chunkSize     | 10001 | chunkSize must be a whole number from 1 to 10000, not '10001'.",
+        "workerThreads | 0     | workerThreads must be a whole number from 1 to 16, not '0'.",
+        "workerThreads | 2.5   | workerThreads must be a whole number from 1 to 16, not '2.5'.",
+        "pollSeconds   | -1    | pollSeconds must be a whole number from 1 to 3600, not '-1'.",
+        "staleSeconds  | 9     | staleSeconds (9) must be at least twice pollSeconds (5).",
+        "staleSeconds  | 1e9   | staleSeconds must be a whole number from 1 to 86400, not '1e9'.",
+    })
+    void eachBadValueIsRefusedByFileAndKey(String key, String value, String sentence) {
+        assertEquals("etc/org.certportal.process.cfg: " + sentence, assertThrows(IllegalArgumentException.class,
+                () -> EngineSettings.from(Map.of(key, value), "node")).getMessage());
+    }
+
     @Test
-    void badValuesAreRefusedByFileAndKey() {
-        assertEquals("etc/org.certportal.process.cfg: chunkSize must be a whole number, not 'lots'.",
-                assertThrows(IllegalArgumentException.class,
-                        () -> EngineSettings.from(Map.of("chunkSize", "lots"), "node")).getMessage());
-        assertEquals("etc/org.certportal.process.cfg: workerThreads must be between 1 and 16, not 0.",
-                assertThrows(IllegalArgumentException.class,
-                        () -> EngineSettings.from(Map.of("workerThreads", "0"), "node")).getMessage());
-        EngineSettings defaults = EngineSettings.from(Map.of("nodeName", " "), "host-a");
+    void aNodeNameIsAtMost150Characters() {
+        assertEquals("etc/org.certportal.process.cfg: nodeName must be at most 150 characters, not '" + "n".repeat(151)
+                + "'.", assertThrows(IllegalArgumentException.class,
+                        () -> EngineSettings.from(Map.of("nodeName", "n".repeat(151)), "node")).getMessage());
+    }
+
+    @Test
+    void emptyOrMissingValuesMeanTheDefaults() {
+        EngineSettings defaults = EngineSettings.from(Map.of("nodeName", " ", "chunkSize", ""), "host-a");
         assertEquals("host-a", defaults.node());
         assertEquals(500, defaults.chunkSize());
+        assertEquals(2, defaults.workerThreads());
         assertEquals(Duration.ofSeconds(5), defaults.pollInterval());
+        assertEquals(Duration.ofSeconds(300), defaults.staleAfter());
     }
 
     @Test
