@@ -14,7 +14,11 @@ case $cmd in
       "$dir/etc/org.apache.karaf.management.cfg"
     # the demo accounts the browser and shell tests sign in with (off in the distribution)
     sed -i 's/^demoUsers *=.*/demoUsers = true/' "$dir/etc/org.certportal.security.cfg"
-    "$dir/bin/start"
+    # the first start prints the generated password of Karaf's admin once; the tests' bin/client
+    # reads it from DIR.admin-password (KarafClient), outside the portal's own files
+    said=$("$dir/bin/start")
+    printf '%s\n' "$said" | sed -n '/with the password$/{n;s/^ *//;p;}' > "$dir.admin-password"
+    [ -s "$dir.admin-password" ] || { echo "no admin password in what bin/start said: $said" >&2; exit 1; }
     # ready when the sign-in page is served
     for _ in $(seq 1 240); do
       if curl -fsS -o /dev/null "http://localhost:$http/login" 2>/dev/null; then

@@ -45,7 +45,7 @@ public class DatabaseOutageIT {
     @Test
     public void areasStoppedByAnUnreachableDatabaseStartOnceItAnswers() throws Exception {
         unpack();
-        command(Duration.ofSeconds(60), HOME.resolve("bin/start").toString());
+        KarafClient.keepAdminPassword(HOME, command(Duration.ofSeconds(60), HOME.resolve("bin/start").toString()));
         KarafClient karaf = new KarafClient(HOME.toString(), String.valueOf(SSH));
         // the audit log migrates first; what builds on it (the engine among them) waits with it
         await(Duration.ofSeconds(180), () -> log().contains("the database does not answer: org.certportal.audit"
@@ -104,12 +104,13 @@ public class DatabaseOutageIT {
         }
     }
 
-    private static void command(Duration limit, String... args) throws IOException, InterruptedException {
+    private static String command(Duration limit, String... args) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException(String.join(" ", args) + " failed: " + out);
         }
+        return out;
     }
 
     private static void await(Duration limit, BooleanSupplier condition) throws InterruptedException {
