@@ -1,4 +1,5 @@
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -7,14 +8,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -29,6 +34,7 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class MailCatcher {
     private static final int MAX_MESSAGE_BYTES = 20 * 1024 * 1024;
+    private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?]+)\\?([BbQq])\\?([^?]*)\\?=(?:\\s+(?==\\?))?");
 
     private final Path folder;
     private final AtomicLong next;
@@ -108,7 +114,8 @@ public final class MailCatcher {
         }
         Path file = folder.resolve(String.format("%04d.eml", next.getAndIncrement()));
         Files.writeString(file, message, StandardCharsets.UTF_8);
-        System.out.println("Mail catcher: kept " + file.getFileName() + " " + header(message.toString(), "Subject"));
+        System.out.println("Mail catcher: kept " + file.getFileName() + " "
+                + decodeWords(header(message.toString(), "Subject")));
         return true;
     }
 
@@ -119,7 +126,10 @@ public final class MailCatcher {
             if (path.matches("/\\d{4,}\\.eml")) {
                 Path file = folder.resolve(path.substring(1));
                 if (Files.isRegularFile(file)) {
-                    send(exchange, 200, "text/plain; charset=utf-8", Files.readAllBytes(file));
+                    String raw = exchange.getRequestURI().getQuery();
+                    byte[] shown = "raw".equals(raw) ? Files.readAllBytes(file)
+                            : readable(Files.readString(file, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+                    send(exchange, 200, "text/plain; charset=utf-8", shown);
                     return;
                 }
             }
@@ -136,13 +146,79 @@ public final class MailCatcher {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 String name = file.getFileName().toString();
                 html.append("<tr><td><a href=\"/").append(name).append("\">").append(name, 0, name.length() - 4)
-                        .append("</a></td><td>").append(escape(header(text, "To"))).append("</td><td>")
-                        .append(escape(header(text, "Subject"))).append("</td><td>").append(escape(header(text, "Date")))
+                        .append("</a></td><td>").append(escape(decodeWords(header(text, "To")))).append("</td><td>")
+                        .append(escape(decodeWords(header(text, "Subject")))).append("</td><td>")
+                        .append(escape(header(text, "Date")))
                         .append("</td></tr>");
             }
             html.append("</table></body></html>");
             send(exchange, 200, "text/html; charset=utf-8", html.toString().getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /**
+     * The message as a person reads it: its main headers with encoded words decoded, then the body
+     * decoded when it is one quoted-printable or base64 text (the portal sends plain text);
+     * "?raw" shows it as received.
+     */
+    static String readable(String message) {
+        int split = message.indexOf("\r\n\r\n");
+        String head = split < 0 ? message : message.substring(0, split);
+        String body = split < 0 ? "" : message.substring(split + 4);
+        StringBuilder out = new StringBuilder();
+        for (String name : List.of("Date", "From", "To", "Cc", "Subject")) {
+            String value = header(head, name);
+            if (!value.isEmpty()) {
+                out.append(name).append(": ").append(decodeWords(value)).append('\n');
+            }
+        }
+        String encoding = header(head, "Content-Transfer-Encoding").toLowerCase(Locale.ROOT);
+        String type = header(head, "Content-Type").toLowerCase(Locale.ROOT);
+        if (!type.startsWith("multipart/")) {
+            if (encoding.equals("quoted-printable")) {
+                body = new String(quotedPrintable(body), StandardCharsets.UTF_8);
+            } else if (encoding.equals("base64")) {
+                body = new String(Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
+            }
+        }
+        return out.append('\n').append(body.replace("\r\n", "\n")).toString();
+    }
+
+    /**
+     * RFC 2047 encoded words ("=?UTF-8?Q?...?=", "=?UTF-8?B?...?=") in their characters; the white
+     * space between two adjacent encoded words is no part of the text (the pattern takes it along).
+     */
+    static String decodeWords(String value) {
+        Matcher m = ENCODED_WORD.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Charset charset = Charset.isSupported(m.group(1)) ? Charset.forName(m.group(1)) : StandardCharsets.UTF_8;
+            byte[] bytes = m.group(2).equalsIgnoreCase("B") ? Base64.getDecoder().decode(m.group(3))
+                    : quotedPrintable(m.group(3).replace('_', ' '));
+            m.appendReplacement(out, Matcher.quoteReplacement(new String(bytes, charset)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static byte[] quotedPrintable(String text) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String joined = text.replace("=\r\n", "").replace("=\n", "");
+        for (int i = 0; i < joined.length(); i++) {
+            char c = joined.charAt(i);
+            if (c == '=' && i + 2 < joined.length() && isHex(joined.charAt(i + 1)) && isHex(joined.charAt(i + 2))) {
+                bytes.write(Integer.parseInt(joined.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] plain = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                bytes.write(plain, 0, plain.length);
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static boolean isHex(char c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     private List<Path> kept() throws IOException {
