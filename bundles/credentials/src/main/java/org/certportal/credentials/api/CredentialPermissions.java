@@ -13,6 +13,11 @@ public final class CredentialPermissions {
     public static final String REVOKE = "credentials.revoke";
     /** Reissue an awarded credential under a new number and order its reprint. */
     public static final String REISSUE = "credentials.reissue";
+    /**
+     * Set which credential type a program grants to those who earn it (Student Records, Certification
+     * Manager).
+     */
+    public static final String GRANT = "credentials.grant";
     /** Read who used the credentials page and its exports (SysAdmin only). */
     public static final String USAGE = "credentials.usage";
 

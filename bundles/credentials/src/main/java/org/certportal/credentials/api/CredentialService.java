@@ -2,6 +2,7 @@ package org.certportal.credentials.api;
 
 import java.io.Reader;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public interface CredentialService {
      */
     String REVOKE_PROCESS = "credentials.revoke";
 
-    /** Credential types, highest precedence first. */
+    /** Credential types, highest precedence first. Demands {@link CredentialPermissions#READ} or {@link CredentialPermissions#GRANT}. */
     List<CredentialType> types();
 
     /** How many achieved-but-not-awarded credentials the criteria find (counted in the database). */
@@ -114,6 +115,45 @@ public interface CredentialService {
      * @since 1.1
      */
     Page<UsageEvent> usage(Instant since, PageRequest page);
+
+    /**
+     * The credential type a program grants, if it grants one. Demands {@link CredentialPermissions#READ} or
+     * {@link CredentialPermissions#GRANT}.
+     *
+     * @since 1.2
+     */
+    Optional<ProgramGrant> programGrant(long programId);
+
+    /**
+     * Sets the program's option "grants a credential type" (replacing the one it had), audited. From then on
+     * every earning of an enrollment in the program on or after {@code earnedFrom} becomes one achieved
+     * credential (see {@link #syncEarned()}). Demands {@link CredentialPermissions#GRANT}.
+     *
+     * @param earnedFrom earnings before this date do not count; null means today
+     * @throws IllegalArgumentException for an unknown program, type or school or authority; nothing changes
+     * @since 1.2
+     */
+    ProgramGrant grantFromProgram(long programId, String typeCode, String issuingBodyCode, LocalDate earnedFrom);
+
+    /**
+     * Removes the program's option; achieved credentials it gave stay (pending ones can still be awarded).
+     * Audited. Demands {@link CredentialPermissions#GRANT}.
+     *
+     * @return whether the program had the option
+     * @since 1.2
+     */
+    boolean removeProgramGrant(long programId);
+
+    /**
+     * Brings the achieved credentials from earned enrollments up to date: every earning (enrollment and
+     * cycle) in a granting program without one gets one, once; a pending one whose earning was undone is
+     * withdrawn. Every search of the award (its count, its preview, its run) does this first, so no search
+     * misses an earning. Demands {@link CredentialPermissions#AWARD}.
+     *
+     * @return how many achieved credentials were added
+     * @since 1.2
+     */
+    int syncEarned();
 
     /**
      * Imports achieved credentials from CSV (header {@code student,type,achieved,session,school} and

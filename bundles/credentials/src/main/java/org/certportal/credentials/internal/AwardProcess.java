@@ -121,6 +121,8 @@ public class AwardProcess implements ProcessType {
     @Override
     public void select(ProcessParameters parameters, SelectionContext selection) throws SQLException {
         security.require(permission());
+        // earnings not yet turned into achieved credentials are searched too (frozen with the selection)
+        EarnedEnrollments.sync(selection.connection(), ids, clock.instant());
         AwardQuery q = AwardQuery.of(StudentLists.criteria(selection.connection(), parameters));
         try (PreparedStatement ps = JdbcStatements.prepare(selection.connection(), "SELECT a.contact_id, a.id"
                 + q.from() + " ORDER BY a.contact_id, a.id", q.params())) {

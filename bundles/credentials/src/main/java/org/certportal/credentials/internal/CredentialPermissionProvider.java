@@ -26,6 +26,9 @@ public class CredentialPermissionProvider implements PermissionProvider {
                 new PermissionDefinition(CredentialPermissions.REISSUE,
                         "Reissue an awarded credential under a new number and order its reprint",
                         Set.of(Role.STUDENT_RECORDS)),
+                new PermissionDefinition(CredentialPermissions.GRANT,
+                        "Set which credential type a program grants to those who earn it",
+                        Set.of(Role.STUDENT_RECORDS, Role.CERTIFICATION_MANAGER)),
                 new PermissionDefinition(CredentialPermissions.USAGE,
                         "Read and export who used the credentials page and its downloads", Set.of(Role.SYSADMIN)));
     }

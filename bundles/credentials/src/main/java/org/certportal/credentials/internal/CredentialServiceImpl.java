@@ -35,6 +35,7 @@ import org.certportal.credentials.api.CredentialType;
 import org.certportal.credentials.api.DeliveryMethod;
 import org.certportal.credentials.api.DocumentItem;
 import org.certportal.credentials.api.ImportReport;
+import org.certportal.credentials.api.ProgramGrant;
 import org.certportal.credentials.api.Reissued;
 import org.certportal.credentials.api.UsageEvent;
 import org.certportal.credentials.api.UsageKind;
@@ -90,7 +91,7 @@ public class CredentialServiceImpl implements CredentialService {
 
     @Override
     public List<CredentialType> types() {
-        security.require(CredentialPermissions.READ);
+        requireReadOrGrant();
         return JdbcTransactions.required(ds, CredentialServiceImpl::types);
     }
 
@@ -110,6 +111,7 @@ public class CredentialServiceImpl implements CredentialService {
         security.require(CredentialPermissions.AWARD);
         AwardQuery q = AwardQuery.of(criteria);
         return JdbcTransactions.required(ds, c -> {
+            EarnedEnrollments.sync(c, ids, clock.instant());
             try (PreparedStatement ps = JdbcStatements.prepare(c, "SELECT COUNT(*)" + q.from(), q.params());
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -247,6 +249,40 @@ public class CredentialServiceImpl implements CredentialService {
     public Page<UsageEvent> usage(Instant since, PageRequest page) {
         security.require(CredentialPermissions.USAGE);
         return JdbcTransactions.required(ds, c -> UsageEvents.page(c, since, page));
+    }
+
+    @Override
+    public Optional<ProgramGrant> programGrant(long programId) {
+        requireReadOrGrant();
+        return JdbcTransactions.required(ds, c -> ProgramGrants.find(c, programId));
+    }
+
+    /** Those who set a program's option see the types and the option without reading credentials. */
+    private void requireReadOrGrant() {
+        if (!security.isPermitted(CredentialPermissions.GRANT)) {
+            security.require(CredentialPermissions.READ);
+        }
+    }
+
+    @Override
+    public ProgramGrant grantFromProgram(long programId, String typeCode, String issuingBodyCode,
+            LocalDate earnedFrom) {
+        Caller caller = security.require(CredentialPermissions.GRANT);
+        LocalDate from = earnedFrom == null ? LocalDate.now(clock) : earnedFrom;
+        return JdbcTransactions.required(ds, c -> ProgramGrants.set(c, audit, programId, typeCode, issuingBodyCode,
+                from, caller.userName(), clock.instant()));
+    }
+
+    @Override
+    public boolean removeProgramGrant(long programId) {
+        security.require(CredentialPermissions.GRANT);
+        return JdbcTransactions.required(ds, c -> ProgramGrants.remove(c, audit, programId));
+    }
+
+    @Override
+    public int syncEarned() {
+        security.require(CredentialPermissions.AWARD);
+        return JdbcTransactions.required(ds, c -> EarnedEnrollments.sync(c, ids, clock.instant()));
     }
 
     @Override
