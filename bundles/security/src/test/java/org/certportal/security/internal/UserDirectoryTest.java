@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 
@@ -57,6 +58,32 @@ class UserDirectoryTest {
         assertTrue(users.verify("staff", "demo-pass".toCharArray()).isPresent());
         assertTrue(users.verify("staff", "wrong-pass".toCharArray()).isEmpty());
         assertTrue(users.verify("nobody", "demo-pass".toCharArray()).isEmpty());
+    }
+
+    @Test
+    void theUsersFileIsReadableByItsOwnerOnly() throws Exception {
+        asSysadmin(() -> {
+            users.setEnabled("staff", false);
+            return null;
+        });
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(file),
+                "password hashes are the owner's alone, whatever the umask");
+    }
+
+    @Test
+    void anEditedOrEmptiedUsersFileNeverBringsTheDemoAccountsBack() throws Exception {
+        Files.writeString(file, "# emptied by hand\n");
+        // the demo start has switched demoUsers off again, the distribution never had it on
+        Map<String, Object> off = TestConfigs.security(Map.of("usersFile", file.toString(), "demoUsers", false,
+                "hashIterations", 10_000));
+        assertTrue(asSysadmin(new UserDirectoryImpl(security, off)::list).isEmpty());
+        // and even switched on, it only ever fills a users file that does not exist yet
+        Map<String, Object> on = TestConfigs.security(Map.of("usersFile", file.toString(), "demoUsers", true,
+                "demoPassword", "demo-pass", "hashIterations", 10_000));
+        assertTrue(asSysadmin(new UserDirectoryImpl(security, on)::list).isEmpty());
+        Files.delete(file);
+        assertTrue(asSysadmin(new UserDirectoryImpl(security, off)::list).isEmpty(), "deleted, with demoUsers off");
+        assertTrue(users.verify("staff", "demo-pass".toCharArray()).isEmpty());
     }
 
     @Test
