@@ -118,6 +118,12 @@ final class Earning {
             return null;
         }
         String name = (contact.givenName() == null ? "" : contact.givenName() + " ") + contact.familyName();
+        if (earned.status() == CertificationStatus.AWAITING_PAYMENT) {
+            // a certification with a fee: met, not yet certified; the payment's own email confirms it
+            return mail(contact, "All requirements of " + programName + " are complete", "Dear " + name + ",\n\n"
+                    + "you have completed every requirement of " + programName + ". Your certification becomes"
+                    + " active once its fee is paid.\n");
+        }
         boolean review = earned.status() == CertificationStatus.ADMIN_REVIEW;
         String subject = review ? "All requirements of " + programName + " are complete"
                 : "You are certified: " + programName;
@@ -127,6 +133,10 @@ final class Earning {
                 : "you have completed every requirement of " + programName + " on " + earned.earnedOn()
                         + " and your certification is active" + (earned.expiresOn() == null ? ".\n"
                                 : " until " + earned.expiresOn() + ".\n"));
+        return mail(contact, subject, body);
+    }
+
+    private static MailMessage mail(Contact contact, String subject, String body) {
         try {
             return new MailMessage(contact.email(), subject.length() > MailMessage.MAX_SUBJECT
                     ? subject.substring(0, MailMessage.MAX_SUBJECT) : subject, body);

@@ -100,10 +100,22 @@ public interface EnrollmentService {
     /**
      * Every requirement is complete (called by the completions feature): → Active, or Admin Review when
      * the rules say an administrator approves certification; the certification then expires
-     * validity months after {@code earnedOn} (never with a validity of 0). Demands
+     * validity months after {@code earnedOn} (never with a validity of 0). When the certification has a
+     * fee the enrollment becomes {@link CertificationStatus#AWAITING_PAYMENT} instead, its dates unchanged
+     * (since 1.7): only {@link #markPaid} earns it. Every markEarned variant does so. Demands
      * {@link EnrollmentPermissions#EDIT}.
      */
     Enrollment markEarned(long enrollmentId, LocalDate earnedOn);
+
+    /**
+     * The fee of an enrollment {@link CertificationStatus#AWAITING_PAYMENT} is paid (called by the payment's
+     * handler, on the payment's connection and in its transaction): → Active, or Admin Review when the rules
+     * say so, earned on {@code paidOn}, the certification expiring validity months later. Refused for any
+     * other status. Demands {@link EnrollmentPermissions#EDIT}.
+     *
+     * @since 1.7
+     */
+    Enrollment markPaid(Connection connection, long enrollmentId, LocalDate paidOn);
 
     /**
      * {@link #markEarned} on the caller's connection and in the caller's transaction (do not commit or

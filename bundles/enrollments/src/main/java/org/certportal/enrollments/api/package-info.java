@@ -10,9 +10,11 @@
  * to programs that have a related application ({@link org.certportal.enrollments.api.ApplicationService})
  * belong here too: an application is part of enrolling, and its decisions move the enrollment through
  * the same door. Since 1.6 a caller can undo a status change it recorded
- * ({@link org.certportal.enrollments.api.StatusChange#revert}), through the same door.
+ * ({@link org.certportal.enrollments.api.StatusChange#revert}), through the same door. Since 1.7 a
+ * certification with a fee is not earned by meeting its requirements: the enrollment waits ({@link org.certportal.enrollments.api.CertificationStatus#AWAITING_PAYMENT}) until
+ * {@link org.certportal.enrollments.api.EnrollmentService#markPaid}.
  */
-@Version("1.6.0")
+@Version("1.7.0")
 package org.certportal.enrollments.api;
 
 import org.osgi.annotation.versioning.Version;

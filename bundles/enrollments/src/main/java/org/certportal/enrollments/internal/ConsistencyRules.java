@@ -16,7 +16,8 @@ import org.certportal.programs.api.Requirement;
  * What an enrollment's stored status should be by the rules (used by the consistency checker):
  * an earned date means earned, an expiration date before today means expired (a certification
  * expiring today is still valid, as in {@link Standings}), and every requirement complete means
- * earned. Final statuses and Admin review (a person decides there) are left alone.
+ * earned, or awaiting payment when the certification has a fee. Final statuses, Admin review (a person
+ * decides there) and Awaiting payment (only the payment earns) are left alone.
  */
 public final class ConsistencyRules {
     /** The statuses an earned date contradicts ({@link ConsistencyQueries} selects by the same list). */
@@ -77,6 +78,11 @@ public final class ConsistencyRules {
                 && (e.expiresOn() == null || !requirementsCompleteOn.isAfter(e.expiresOn()))) {
             LocalDate earnedOn = requirementsCompleteOn.isBefore(e.enrolledOn()) ? e.enrolledOn()
                     : requirementsCompleteOn.isAfter(today) ? today : requirementsCompleteOn;
+            if (Earning.hasFee(options)) {
+                // met but not paid: the payment earns it, never the checker
+                return finding(e, CertificationStatus.AWAITING_PAYMENT, "every requirement complete (the last on "
+                        + earnedOn + ") and the fee not paid");
+            }
             LocalDate certificationExpires = EnrollmentDates.certificationExpires(earnedOn, options.validityMonths());
             CertificationStatus to = earned(certificationExpires, today, options);
             String reason = "every requirement complete (the last on " + earnedOn + ") but not earned"

@@ -26,7 +26,8 @@ import org.certportal.security.api.SecurityService;
 /**
  * Marking enrollments earned, one (staff, the completions feature in its own transaction) or many
  * at once (imports, mass certification): → Active, or Admin review when the rules say so, with the
- * certification's expiration date; every move through {@link StatusChanges}.
+ * certification's expiration date; → Awaiting payment instead when the certification has a fee, and
+ * only {@link #markPaid} earns from there. Every move through {@link StatusChanges}.
  */
 final class Earning {
     private final EnrollmentStore store;
@@ -51,9 +52,29 @@ final class Earning {
             Enrollment e = EnrollmentStore.existing(c, enrollmentId);
             checkEarnable(e, earnedOn, today);
             ProgramOptions options = programs.rules(e.programId(), e.ruleVersion()).options();
-            return statusChanges.one(c, StatusChanges.Move.earning(e, earnedTarget(options), earnedOn,
-                    EnrollmentDates.certificationExpires(earnedOn, options.validityMonths())));
+            return statusChanges.one(c, move(e, options, earnedOn));
         });
+    }
+
+    /** Awaiting payment → earned on the day the fee was paid (the payment's handler, on its connection). */
+    Enrollment markPaid(Connection connection, long enrollmentId, LocalDate paidOn) {
+        security.require(EnrollmentPermissions.EDIT);
+        try {
+            Enrollment e = EnrollmentStore.existing(connection, enrollmentId);
+            if (e.status() != CertificationStatus.AWAITING_PAYMENT) {
+                throw new IllegalArgumentException("Only an enrollment awaiting payment is earned by paying; this one"
+                        + " is " + e.status().title().toLowerCase(Locale.ROOT) + ".");
+            }
+            if (paidOn == null || paidOn.isBefore(e.enrolledOn())) {
+                throw new IllegalArgumentException("The day paid must not lie before the enrollment date ("
+                        + e.enrolledOn() + ").");
+            }
+            ProgramOptions options = programs.rules(e.programId(), e.ruleVersion()).options();
+            return statusChanges.one(connection, StatusChanges.Move.earning(e, earnedTarget(options), paidOn,
+                    EnrollmentDates.certificationExpires(paidOn, options.validityMonths())));
+        } catch (SQLException ex) {
+            throw new IllegalStateException("The enrollment could not be marked paid: " + ex.getMessage(), ex);
+        }
     }
 
     List<Enrollment> markEarned(Connection connection, Map<Long, LocalDate> earnedOn) {
@@ -130,11 +151,27 @@ final class Earning {
         for (Enrollment e : rows) {
             ProgramOptions o = options.computeIfAbsent(e.programId() + "/" + e.ruleVersion(),
                     k -> programs.rules(e.programId(), e.ruleVersion()).options());
-            LocalDate on = earnedOn.apply(e);
-            byTarget.computeIfAbsent(earnedTarget(o), k -> new ArrayList<>()).add(StatusChanges.Move.earning(e,
-                    earnedTarget(o), on, EnrollmentDates.certificationExpires(on, o.validityMonths())));
+            StatusChanges.Move move = move(e, o, earnedOn.apply(e));
+            byTarget.computeIfAbsent(move.to(), k -> new ArrayList<>()).add(move);
         }
         return byTarget;
+    }
+
+    /**
+     * Meeting every requirement: earned (with its dates) when the certification is free; awaiting payment,
+     * dates kept, when it has a fee, so that no path but the payment certifies.
+     */
+    private static StatusChanges.Move move(Enrollment e, ProgramOptions options, LocalDate earnedOn) {
+        if (hasFee(options)) {
+            return StatusChanges.Move.to(e, CertificationStatus.AWAITING_PAYMENT, "every requirement met on "
+                    + earnedOn + "; the fee is due");
+        }
+        return StatusChanges.Move.earning(e, earnedTarget(options), earnedOn,
+                EnrollmentDates.certificationExpires(earnedOn, options.validityMonths()));
+    }
+
+    static boolean hasFee(ProgramOptions options) {
+        return options.fee() != null && options.fee().signum() > 0;
     }
 
     private static CertificationStatus earnedTarget(ProgramOptions options) {

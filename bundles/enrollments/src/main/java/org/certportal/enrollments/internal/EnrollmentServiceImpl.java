@@ -215,6 +215,11 @@ public class EnrollmentServiceImpl implements EnrollmentService {
     }
 
     @Override
+    public Enrollment markPaid(Connection connection, long enrollmentId, LocalDate paidOn) {
+        return earning.markPaid(connection, enrollmentId, paidOn);
+    }
+
+    @Override
     public List<Enrollment> markEarned(Connection connection, Map<Long, LocalDate> earnedOn) {
         return earning.markEarned(connection, earnedOn);
     }

@@ -23,8 +23,11 @@ final class StatusRules {
         NEXT.put(CertificationStatus.APPLIED, EnumSet.of(CertificationStatus.IN_PROGRESS, CertificationStatus.DECLINED,
                 CertificationStatus.CANCELLED));
         NEXT.put(CertificationStatus.IN_PROGRESS, EnumSet.of(CertificationStatus.ACTIVE,
-                CertificationStatus.ADMIN_REVIEW, CertificationStatus.EXPIRED, CertificationStatus.NOT_COMPLETED,
+                CertificationStatus.ADMIN_REVIEW, CertificationStatus.AWAITING_PAYMENT, CertificationStatus.EXPIRED, CertificationStatus.NOT_COMPLETED,
                 CertificationStatus.INACTIVE, CertificationStatus.CANCELLED));
+        // the fee is paid (earned), or the enrollment is given up; requirements once met stay met
+        NEXT.put(CertificationStatus.AWAITING_PAYMENT, EnumSet.of(CertificationStatus.ACTIVE,
+                CertificationStatus.ADMIN_REVIEW, CertificationStatus.CANCELLED));
         // an Admin Review is resolved: approved (Active) or rejected (Not completed), by tracking
         NEXT.put(CertificationStatus.ADMIN_REVIEW, EnumSet.of(CertificationStatus.ACTIVE, CertificationStatus.DECLINED,
                 CertificationStatus.NOT_COMPLETED, CertificationStatus.CANCELLED));

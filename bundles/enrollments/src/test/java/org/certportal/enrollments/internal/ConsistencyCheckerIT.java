@@ -288,6 +288,29 @@ class ConsistencyCheckerIT {
         assertEquals(1, run(Map.of("fix", "true"), RunOptions.run()).total(), "only enrollment 9 is left");
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aCertificationWithAFeeIsNeverMadeActiveByTheChecker(String db) throws Exception {
+        start(db);
+        long fee = 3;
+        programs.add(fee, "FEE", options(false).withFee(new BigDecimal("150.00"), "CAD"));
+        insert(15, fee, CertificationStatus.IN_PROGRESS, LocalDate.of(2026, 2, 1), null); // met, never ordered
+        insert(16, fee, CertificationStatus.AWAITING_PAYMENT, LocalDate.of(2026, 2, 1), null); // its order is open
+        RequirementState complete = new RequirementState(RequirementState.COMPLETE, LocalDate.of(2025, 5, 20), null);
+        CheckerAccess.progress(checker, id -> id == 15 || id == 16 ? Map.of(31L, complete, 32L, complete, 33L,
+                complete) : Map.of());
+
+        ProcessRun run = run(Map.of("program", "FEE", "fix", "true"), RunOptions.run());
+
+        assertEquals(List.of("enrollment:15"), keys(run.id(), null), "the one awaiting payment is not a suspect");
+        Enrollment met = enrollments.find(15).orElseThrow();
+        assertEquals(CertificationStatus.AWAITING_PAYMENT, met.status(), "the fee is due, not waived");
+        assertEquals(null, met.earnedOn(), "only the payment earns it");
+        Enrollment waiting = enrollments.find(16).orElseThrow();
+        assertEquals(CertificationStatus.AWAITING_PAYMENT, waiting.status());
+        assertEquals(0, run(Map.of("program", "FEE", "fix", "true"), RunOptions.run()).total());
+    }
+
     private ProcessRun run(Map<String, String> parameters, RunOptions options) throws SQLException {
         long id = processes.start(ID, parameters, options);
         engine.runUntilIdle();

@@ -3,6 +3,7 @@ package org.certportal.enrollments.internal;
 import static org.certportal.enrollments.api.CertificationStatus.ACTIVE;
 import static org.certportal.enrollments.api.CertificationStatus.ADMIN_REVIEW;
 import static org.certportal.enrollments.api.CertificationStatus.APPLIED;
+import static org.certportal.enrollments.api.CertificationStatus.AWAITING_PAYMENT;
 import static org.certportal.enrollments.api.CertificationStatus.CANCELLED;
 import static org.certportal.enrollments.api.CertificationStatus.DECLINED;
 import static org.certportal.enrollments.api.CertificationStatus.EXPIRED;
@@ -40,6 +41,9 @@ class ConsistencyRulesTest {
     /** Valid 24 months, no admin review. */
     private static final ProgramOptions PLAIN = Fixtures.options(false, false, false, false);
     private static final ProgramOptions REVIEWED = Fixtures.options(false, false, false, true);
+
+    /** PLAIN with a fee. */
+    private static final ProgramOptions FEE = PLAIN.withFee(new BigDecimal("150.00"), "CAD");
 
     private static Enrollment e(CertificationStatus status, LocalDate expiresOn, LocalDate earnedOn) {
         return Fixtures.enrollment(status, 1, ENROLLED, ENROLLED.plusMonths(12), expiresOn, earnedOn);
@@ -219,6 +223,31 @@ class ConsistencyRulesTest {
         assertFalse(ConsistencyRules.check(e(CANCELLED, YESTERDAY, EARNED), TODAY, PLAIN, null).isPresent());
         assertFalse(ConsistencyRules.check(e(DECLINED, null, null), TODAY, PLAIN, null).isPresent());
         assertFalse(ConsistencyRules.check(e(INACTIVE, null, null), TODAY, PLAIN, null).isPresent());
+    }
+
+    @Test
+    void everyRequirementCompleteInACertificationWithAFeeMeansAwaitingPaymentNeverActive() {
+        ConsistencyRules.Finding f = found(e(IN_PROGRESS, null, null), FEE, YESTERDAY);
+        assertEquals(AWAITING_PAYMENT, f.expected());
+        assertTrue(f.correctable());
+        assertNull(f.earnedOn(), "only the payment earns: no earned date");
+        assertNull(f.expiresOn());
+        assertEquals("status IN_PROGRESS → AWAITING_PAYMENT: every requirement complete (the last on 2026-03-09) and"
+                + " the fee not paid", f.diff());
+        assertEquals(ACTIVE, found(e(IN_PROGRESS, null, null), PLAIN, YESTERDAY).expected(), "a free one is earned");
+    }
+
+    @Test
+    void anEnrollmentAwaitingPaymentIsLeftAloneWhateverItsRequirementsSay() {
+        Enrollment waiting = e(AWAITING_PAYMENT, null, null);
+        assertFalse(ConsistencyRules.needsRequirements(waiting));
+        for (ProgramOptions options : List.of(PLAIN, FEE, REVIEWED)) {
+            for (LocalDate complete : new LocalDate[] { null, YESTERDAY }) {
+                assertEquals(Optional.empty(), ConsistencyRules.check(waiting, TODAY, options, complete));
+            }
+        }
+        assertEquals(Optional.empty(), ConsistencyRules.check(e(AWAITING_PAYMENT, YESTERDAY, null), TODAY, FEE,
+                null), "its completion deadline passing does not expire a met certification");
     }
 
     private static Requirement requirement(long id) {

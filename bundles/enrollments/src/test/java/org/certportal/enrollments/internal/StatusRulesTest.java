@@ -3,6 +3,7 @@ package org.certportal.enrollments.internal;
 import static org.certportal.enrollments.api.CertificationStatus.ACTIVE;
 import static org.certportal.enrollments.api.CertificationStatus.ADMIN_REVIEW;
 import static org.certportal.enrollments.api.CertificationStatus.APPLIED;
+import static org.certportal.enrollments.api.CertificationStatus.AWAITING_PAYMENT;
 import static org.certportal.enrollments.api.CertificationStatus.CANCELLED;
 import static org.certportal.enrollments.api.CertificationStatus.DECLINED;
 import static org.certportal.enrollments.api.CertificationStatus.EXPIRED;
@@ -25,7 +26,8 @@ class StatusRulesTest {
     /** The whole table, written out: every pair not listed is refused. */
     private static final Map<CertificationStatus, Set<CertificationStatus>> EXPECTED = Map.of(
             APPLIED, Set.of(IN_PROGRESS, DECLINED, CANCELLED),
-            IN_PROGRESS, Set.of(ACTIVE, ADMIN_REVIEW, EXPIRED, NOT_COMPLETED, INACTIVE, CANCELLED),
+            IN_PROGRESS, Set.of(ACTIVE, ADMIN_REVIEW, AWAITING_PAYMENT, EXPIRED, NOT_COMPLETED, INACTIVE, CANCELLED),
+            AWAITING_PAYMENT, Set.of(ACTIVE, ADMIN_REVIEW, CANCELLED),
             ADMIN_REVIEW, Set.of(ACTIVE, DECLINED, NOT_COMPLETED, CANCELLED),
             ACTIVE, Set.of(EXPIRED, INACTIVE, CANCELLED));
 
@@ -39,7 +41,7 @@ class StatusRulesTest {
                 allowed += expected ? 1 : 0;
             }
         }
-        assertEquals(16, allowed);
+        assertEquals(20, allowed);
     }
 
     @Test
@@ -50,6 +52,17 @@ class StatusRulesTest {
                 assertEquals(false, StatusRules.allowed(s, to), s + " -> " + to);
             }
         }
+    }
+
+    @Test
+    void anEnrollmentAwaitingPaymentIsNeitherReopenedNorExpiredAndOnlyEarnedOrCancelled() {
+        assertTrue(StatusRules.allowed(IN_PROGRESS, AWAITING_PAYMENT));
+        assertFalse(StatusRules.allowed(AWAITING_PAYMENT, IN_PROGRESS), "requirements once met stay met");
+        assertFalse(StatusRules.allowed(AWAITING_PAYMENT, EXPIRED));
+        assertFalse(StatusRules.allowed(APPLIED, AWAITING_PAYMENT), "an application is approved first");
+        assertFalse(StatusRules.allowedAsCorrection(AWAITING_PAYMENT, IN_PROGRESS, null));
+        assertEquals("An enrollment that is awaiting payment cannot become in progress by a correction; a person"
+                + " decides.", StatusRules.refusal(AWAITING_PAYMENT, IN_PROGRESS, null, true));
     }
 
     @Test
@@ -70,7 +83,7 @@ class StatusRulesTest {
                 allowed += expected ? 1 : 0;
             }
         }
-        assertEquals(16, allowed, "one way back for each move of the table");
+        assertEquals(20, allowed, "one way back for each move of the table");
     }
 
     @Test
