@@ -488,10 +488,17 @@ public class AccountingServiceImpl implements AccountingService {
                 }
                 ps.executeBatch();
             }
+            Map<String, OrderPaidHandler> byPurpose = handlersByPurpose();
             for (long id : ids) {
                 audit.record(c, ORDER_AUDIT, id, "cancelled", Changes.of()
                         .field("status", OrderStatus.UNPAID.title(), OrderStatus.CANCELLED.title())
                         .field("reason", null, why));
+                Order o = found.get(id);
+                OrderPaidHandler handler = byPurpose.get(o.purpose());
+                // no handler (its area is not installed): that area sees the cancelled order when it comes back
+                if (handler != null) {
+                    handler.cancelled(c, OrderRows.cancelled(o), why);
+                }
             }
             return ids.size();
         });

@@ -87,4 +87,10 @@ final class OrderRows {
         return new Order(o.id(), o.contactId(), o.contactName(), o.purpose(), o.reference(), o.description(),
                 o.amount(), o.currency(), OrderStatus.PAID, o.batchId(), o.createdAt(), at);
     }
+
+    /** The same order, cancelled. */
+    static Order cancelled(Order o) {
+        return new Order(o.id(), o.contactId(), o.contactName(), o.purpose(), o.reference(), o.description(),
+                o.amount(), o.currency(), OrderStatus.CANCELLED, o.batchId(), o.createdAt(), o.paidAt());
+    }
 }
