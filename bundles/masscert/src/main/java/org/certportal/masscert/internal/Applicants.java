@@ -9,15 +9,15 @@ import java.util.Set;
 import org.certportal.enrollments.api.CertificationStatus;
 
 /**
- * Who is an applicant of a mass certification: an enrollment in the program that is in progress or
- * applied and, when the program has a related application, whose contact's application matches the
+ * Who is an applicant of a mass certification: an enrollment in the program that is in progress, applied,
+ * or awaiting payment (met, perhaps without an open order) and, when the program has a related application, whose contact's application matches the
  * run's criteria. Each is one row of the run, keyed {@code enrollment:ID}, listed once, by enrollment id.
  */
 final class Applicants {
     static final String KEY = "enrollment:";
     /** Applied enrollments are listed too: the run then says they wait for their application's decision. */
     static final Set<CertificationStatus> SELECTED = EnumSet.of(CertificationStatus.IN_PROGRESS,
-            CertificationStatus.APPLIED);
+            CertificationStatus.APPLIED, CertificationStatus.AWAITING_PAYMENT);
 
     /** An enrollment of the program as the selection reads it. */
     record Enrolled(long enrollmentId, long contactId, CertificationStatus status) {

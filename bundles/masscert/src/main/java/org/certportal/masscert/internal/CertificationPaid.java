@@ -21,7 +21,8 @@ import org.osgi.service.component.annotations.Reference;
  * Paying a mass certification's order certifies the applicant: on the payment's connection and in its
  * transaction the enrollment is earned on the day the payment was received (Active, or Admin review when
  * the program says so), the certified email queued when the run sent confirmations, and the applicant no
- * longer waits. A refusal (the enrollment was cancelled meanwhile, say) rolls the whole payment back with
+ * longer waits; cancelling the order releases the applicant (still Awaiting payment) for a new order. A
+ * refusal (the enrollment was cancelled meanwhile, say) rolls the whole payment back with
  * its sentence.
  */
 @Component(service = OrderPaidHandler.class)
@@ -59,7 +60,20 @@ public class CertificationPaid implements OrderPaidHandler {
         }
         String programName = enrollments.find(enrollmentId).flatMap(e -> programs.find(e.programId()))
                 .map(Program::name).orElse(order.description());
-        certifying.certify(connection, enrollmentId, paidOn, programName, waiting.get().sendEmail());
+        certifying.paid(connection, enrollmentId, paidOn, programName, waiting.get().sendEmail());
         MassCertStore.paid(connection, enrollmentId, order.id());
+    }
+
+    /**
+     * The applicant stops waiting for this order but stays Awaiting payment: the requirements are met and the
+     * fee is still due, so the next run of the certification orders again (or staff cancel the enrollment).
+     */
+    @Override
+    public void cancelled(Connection connection, Order order, String reason) throws SQLException {
+        try {
+            MassCertStore.release(connection, Long.parseLong(order.reference()), order.id());
+        } catch (NumberFormatException e) {
+            // names no enrollment: nothing waits for it
+        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactService;
+import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.mail.api.MailMessage;
@@ -37,7 +38,26 @@ final class Certifying {
 
     Certified certify(Connection c, long enrollmentId, LocalDate earnedOn, String programName, boolean sendEmail)
             throws SQLException {
-        Enrollment earned = enrollments.markEarned(c, enrollmentId, earnedOn);
+        return confirm(c, enrollments.markEarned(c, enrollmentId, earnedOn), programName, sendEmail);
+    }
+
+    /** The fee of an enrollment awaiting payment is paid: earned on that day, the certified wording queued. */
+    Certified paid(Connection c, long enrollmentId, LocalDate paidOn, String programName, boolean sendEmail)
+            throws SQLException {
+        return confirm(c, enrollments.markPaid(c, enrollmentId, paidOn), programName, sendEmail);
+    }
+
+    /** Every requirement met in a certification with a fee: the enrollment awaits payment. */
+    void awaitPayment(Connection c, long enrollmentId, LocalDate metOn) {
+        Enrollment e = enrollments.markEarned(c, enrollmentId, metOn);
+        if (e.status() != CertificationStatus.AWAITING_PAYMENT) {
+            throw new IllegalStateException("Enrollment " + enrollmentId + " became " + e.status().title()
+                    + " instead of awaiting payment: its certification has no fee under its rules.");
+        }
+    }
+
+    private Certified confirm(Connection c, Enrollment earned, String programName, boolean sendEmail)
+            throws SQLException {
         String to = null;
         if (sendEmail) {
             Optional<Contact> who = contacts.find(earned.contactId());

@@ -19,6 +19,7 @@ import org.certportal.accounting.api.AccountingService;
 import org.certportal.accounting.api.Batch;
 import org.certportal.accounting.api.BatchStatus;
 import org.certportal.accounting.api.OrderRequest;
+import org.certportal.accounting.api.OrderStatus;
 import org.certportal.completions.api.CompletionService;
 import org.certportal.completions.api.EnrolleeProgress;
 import org.certportal.contacts.api.ContactService;
@@ -53,9 +54,9 @@ import org.osgi.service.component.annotations.Reference;
  * Mass certification on the process engine. The selection, made once when the run starts, lists the
  * program's applicants ({@link Applicants}: one row {@code enrollment:ID} each, by id) through the
  * enrollments API (the applications matching the criteria) and its published view
- * {@code enrollment_summary}. Per applicant the {@link NextStep} rule decides; the row then approves the
- * completions through the completions API and certifies through the enrollments API, or creates the
- * order through the accounting API, all on the chunk's connection: the changes commit with the row's
+ * {@code enrollment_summary}: in progress, applied, or awaiting payment (met without an open order). Per applicant the {@link NextStep} rule decides; the row then approves the
+ * completions through the completions API and certifies through the enrollments API, or moves the
+ * enrollment to Awaiting payment (enrollments API) and creates the order through the accounting API, all on the chunk's connection: the changes commit with the row's
  * outcome, so after a crash or with two portals each applicant is processed once, and the waiting row
  * (one per enrollment) is the last guard against a second order. A dry run lists the same rows in the
  * same result files and changes nothing.
@@ -191,7 +192,7 @@ public class MassCertProcess implements ProcessType {
         List<Enrolled> enrolled = new ArrayList<>();
         // the enrollments area's published read view, not its table
         try (PreparedStatement ps = connection.prepareStatement("SELECT id, contact_id, status FROM enrollment_summary"
-                + " WHERE program_id = ? AND status IN ('IN_PROGRESS', 'APPLIED') ORDER BY id")) {
+                + " WHERE program_id = ? AND status IN ('IN_PROGRESS', 'APPLIED', 'AWAITING_PAYMENT') ORDER BY id")) {
             ps.setLong(1, program.id());
             ps.setFetchSize(5000);
             try (ResultSet rs = ps.executeQuery()) {
@@ -222,7 +223,7 @@ public class MassCertProcess implements ProcessType {
         if (progress.enrollment().programId() != program.id()) {
             return RowOutcome.failed("Enrollment " + enrollmentId + " is not in " + program.code() + ".");
         }
-        Long waiting = MassCertStore.waiting(c, enrollmentId).map(MassCertStore.Waiting::orderId).orElse(null);
+        Long waiting = waitingOrder(c, enrollmentId, dryRun);
         Decision d = NextStep.decide(new NextStep.Applicant(progress.enrollment().status(), progress.steps(),
                 waiting), program.options().fee(), currency(program));
         String approved = String.join("; ", d.approvals().stream().map(Approval::requirement).toList());
@@ -254,6 +255,11 @@ public class MassCertProcess implements ProcessType {
                     return RowOutcome.done(name + ": would " + d.summary());
                 }
                 approve(c, d);
+                if (progress.enrollment().status() == CertificationStatus.IN_PROGRESS) {
+                    // met: the enrollment awaits payment through the one door of earning, never Active unpaid
+                    certifying.awaitPayment(c, enrollmentId, d.completeOn() == null ? LocalDate.now(clock
+                            .withZone(ZoneOffset.UTC)) : d.completeOn());
+                }
                 long orderId = accounting.createOrder(c, new OrderRequest(contactId, MassCertification.ORDER_PURPOSE,
                         String.valueOf(enrollmentId), shorten("Certification fee: " + program.name(), 200),
                         d.amount(), d.currency(), criteria.batchId()));
@@ -267,6 +273,26 @@ public class MassCertProcess implements ProcessType {
             }
             default -> throw new IllegalStateException(d.kind().name());
         }
+    }
+
+    /**
+     * The order the applicant waits for, or null. A waiting row whose order was cancelled while this area
+     * was not installed (so its handler never heard) is released here: the applicant is ordered again.
+     */
+    private Long waitingOrder(Connection c, long enrollmentId, boolean dryRun) throws SQLException {
+        MassCertStore.Waiting w = MassCertStore.waiting(c, enrollmentId).orElse(null);
+        if (w == null) {
+            return null;
+        }
+        boolean cancelled = accounting.ordersFor(MassCertification.ORDER_PURPOSE, List.of(String.valueOf(
+                enrollmentId))).stream().anyMatch(o -> o.id() == w.orderId() && o.status() == OrderStatus.CANCELLED);
+        if (!cancelled) {
+            return w.orderId();
+        }
+        if (!dryRun) {
+            MassCertStore.release(c, enrollmentId, w.orderId());
+        }
+        return null;
     }
 
     private void approve(Connection c, Decision d) {

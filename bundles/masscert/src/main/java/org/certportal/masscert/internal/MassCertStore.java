@@ -53,6 +53,14 @@ final class MassCertStore {
         }
     }
 
+    /**
+     * The order was cancelled: the applicant no longer waits for it (still awaiting payment, the next run
+     * orders again). @return whether it was the order the enrollment waited for
+     */
+    static boolean release(Connection c, long enrollmentId, long orderId) throws SQLException {
+        return paid(c, enrollmentId, orderId);
+    }
+
     /** The stored wording, or the built-in one. */
     static ConfirmationTemplate template(Connection c, Wording kind) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT subject, body FROM masscert_template WHERE kind = ?")) {

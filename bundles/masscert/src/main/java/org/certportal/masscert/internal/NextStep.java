@@ -21,7 +21,8 @@ import org.certportal.programs.api.RequirementKind;
  * exam and education-credit requirements that await approval and meet the requirement (the grade it
  * needs); every other requirement must be complete already. When every requirement is (or becomes) met,
  * the applicant moves to the next step: certified when the program is free, an order for the fee when
- * it has one; otherwise nothing is approved and the reasons say what is missing. All or nothing per
+ * it has one (the enrollment then awaits payment); an applicant awaiting payment without an open order
+ * gets the order; otherwise nothing is approved and the reasons say what is missing. All or nothing per
  * applicant, so a run never leaves someone half-approved.
  */
 final class NextStep {
@@ -32,7 +33,7 @@ final class NextStep {
     enum Kind {
         /** Approve, then the enrollment is earned (Active, or Admin review when the program says so). */
         CERTIFY,
-        /** Approve, then an order for the fee; paying it certifies. */
+        /** Approve, then the enrollment awaits payment and an order for the fee is created; paying it certifies. */
         ORDER,
         /** Nothing changes; {@link Decision#reason()} says why. */
         NONE
@@ -82,6 +83,13 @@ final class NextStep {
     static Decision decide(Applicant a, BigDecimal fee, String currency) {
         if (a.waitingOrderId() != null) {
             return Decision.none("Waits for the payment of order " + a.waitingOrderId() + ".");
+        }
+        if (a.status() == CertificationStatus.AWAITING_PAYMENT) {
+            // met already (by hand, or an earlier order was cancelled): only the order is missing
+            if (fee == null || fee.signum() <= 0) {
+                return Decision.none("Awaits payment, but the certification has no fee now: a person decides.");
+            }
+            return new Decision(Kind.ORDER, List.of(), null, fee, currency, null);
         }
         if (a.status() == CertificationStatus.APPLIED) {
             return Decision.none("The application has not been approved yet (the enrollment is Applied).");

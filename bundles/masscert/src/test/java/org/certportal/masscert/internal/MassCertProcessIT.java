@@ -198,7 +198,8 @@ class MassCertProcessIT {
             assertEquals(OrderStatus.UNPAID, o.status());
         }
         assertEquals(String.valueOf(ada.enrollmentId()), orders.get(0).reference());
-        assertEquals(CertificationStatus.IN_PROGRESS, status(ada), "waits for the payment");
+        assertEquals(CertificationStatus.AWAITING_PAYMENT, status(ada), "waits for the payment");
+        assertEquals(null, portal.enrollments.find(ada.enrollmentId()).orElseThrow().earnedOn());
         assertEquals(0, portal.count("SELECT COUNT(*) FROM completion WHERE status = 'AWAITING_APPROVAL' AND"
                 + " enrollment_id IN (" + ada.enrollmentId() + ", " + alan.enrollmentId() + ")"));
         assertEquals(List.of("ada@example.org: Program FEE: your certification fee",
@@ -217,10 +218,85 @@ class MassCertProcessIT {
         Enrollment paid = portal.enrollments.find(ada.enrollmentId()).orElseThrow();
         assertEquals(CertificationStatus.ACTIVE, paid.status());
         assertEquals(TODAY.minusDays(1), paid.earnedOn(), "certified on the day the payment was received");
-        assertEquals(CertificationStatus.IN_PROGRESS, status(alan));
+        assertEquals(CertificationStatus.AWAITING_PAYMENT, status(alan));
         assertEquals(1, portal.count("SELECT COUNT(*) FROM mail_outbox WHERE subject = 'You are certified: Program"
                 + " FEE'"));
         assertEquals(1, portal.count("SELECT COUNT(*) FROM masscert_waiting"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void approvingTheLastCompletionOfACertificationWithAFeeByHandLeavesItAwaitingPaymentAndARunOrdersIt(String db)
+            throws Exception {
+        start(db);
+        portal.security.as(Role.CERTIFICATION_MANAGER);
+        Batch batch = portal.accounting.createBatch("Walk-ins");
+        Application ada = apply(1, TODAY.minusDays(30), ApplicationStatus.APPROVED);
+        org.certportal.completions.api.Completion exam = portal.completions.record(ada.enrollmentId(), null,
+                new CompletionDraft(21, null, TODAY.minusDays(3), null, "pass", null));
+        org.certportal.completions.api.Completion credits = portal.completions.record(ada.enrollmentId(), null,
+                new CompletionDraft(22, null, TODAY.minusDays(2), null, null, null));
+        portal.security.as(Role.CERTIFICATION_ADMIN);
+        for (org.certportal.completions.api.Completion c : List.of(exam, credits)) {
+            portal.completions.approve(c.id(), c.version());
+        }
+        Enrollment met = portal.enrollments.find(ada.enrollmentId()).orElseThrow();
+        assertEquals(CertificationStatus.AWAITING_PAYMENT, met.status(), "the last approval does not certify unpaid");
+        assertEquals(null, met.earnedOn());
+        assertEquals(List.of("ada@example.org: All requirements of Program FEE are complete"), portal.strings(
+                "SELECT recipient || ': ' || subject FROM mail_outbox"), "not 'You are certified'");
+
+        ProcessRun run = run(Map.of("program", "FEE", "batch", String.valueOf(batch.id())), RunOptions.run());
+        assertEquals(1, run.done());
+        assertEquals("", file(run, MassCertProcess.ORDERED).get(0).get("approved"), "nothing left to approve");
+        Order order = portal.accounting.orders(batch.id(), null, PageRequest.first(10)).items().get(0);
+        portal.security.as(Role.CERTIFICATION_MANAGER);
+        portal.accounting.markPaid(List.of(order.id()), TODAY);
+        assertEquals(CertificationStatus.ACTIVE, status(ada));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aCancelledOrderReleasesTheApplicantStillAwaitingPaymentAndTheNextRunOrdersAgain(String db)
+            throws Exception {
+        start(db);
+        portal.security.as(Role.CERTIFICATION_MANAGER);
+        Batch batch = portal.accounting.createBatch("Spring fees");
+        Application ada = apply(1, TODAY.minusDays(30), ApplicationStatus.APPROVED);
+        record(ada.enrollmentId(), 21, "pass", TODAY.minusDays(3));
+        record(ada.enrollmentId(), 22, null, TODAY.minusDays(2));
+        Map<String, String> params = Map.of("program", "FEE", "batch", String.valueOf(batch.id()));
+        run(params, RunOptions.run());
+        Order first = portal.accounting.orders(batch.id(), null, PageRequest.first(10)).items().get(0);
+
+        portal.security.as(Role.CERTIFICATION_MANAGER);
+        assertEquals(1, portal.accounting.cancel(List.of(first.id()), "Wrong amount"));
+        assertEquals(CertificationStatus.AWAITING_PAYMENT, status(ada), "met, the fee still due: not reopened");
+        assertEquals(0, portal.count("SELECT COUNT(*) FROM masscert_waiting"), "no longer waits for that order");
+        assertThrows(IllegalArgumentException.class, () -> portal.accounting.markPaid(List.of(first.id()), TODAY));
+
+        ProcessRun preview = run(params, RunOptions.preview());
+        assertEquals("Ada Lovelace", file(preview, MassCertProcess.ORDERED).get(0).get("name"),
+                "the customer list shows the new order");
+        ProcessRun again = run(params, RunOptions.run());
+        assertEquals(1, again.done());
+        List<Order> orders = portal.accounting.orders(batch.id(), null, PageRequest.first(10)).items();
+        assertEquals(List.of(OrderStatus.CANCELLED, OrderStatus.UNPAID), orders.stream().map(Order::status).toList());
+        portal.security.as(Role.CERTIFICATION_MANAGER);
+        portal.accounting.markPaid(List.of(orders.get(1).id()), TODAY);
+        assertEquals(CertificationStatus.ACTIVE, status(ada));
+
+        // a cancellation the handler never heard of (mass certification was uninstalled then) is seen by the run
+        Application alan = apply(2, TODAY.minusDays(30), ApplicationStatus.APPROVED);
+        record(alan.enrollmentId(), 21, "pass", TODAY.minusDays(3));
+        record(alan.enrollmentId(), 22, null, TODAY.minusDays(2));
+        run(params, RunOptions.run());
+        long alansOrder = portal.accounting.ordersFor("masscert.certification", List.of(String.valueOf(
+                alan.enrollmentId()))).get(0).id();
+        portal.update("UPDATE accounting_order SET status = 'CANCELLED', live_key = NULL WHERE id = ?", alansOrder);
+        assertEquals(1, run(params, RunOptions.run()).done());
+        assertEquals(2, portal.accounting.ordersFor("masscert.certification", List.of(String.valueOf(
+                alan.enrollmentId()))).size());
     }
 
     @ParameterizedTest

@@ -117,6 +117,23 @@ class NextStepTest {
                 BigDecimal.ZERO, List.of());
     }
 
+    @Test
+    void anApplicantAwaitingPaymentWithoutAnOpenOrderIsOrderedWithNothingToApprove() {
+        NextStep.Applicant met = new NextStep.Applicant(CertificationStatus.AWAITING_PAYMENT, List.of(step(EXAM, 12,
+                CompletionStatus.COMPLETE, "90", MAY)), null);
+        Decision d = NextStep.decide(met, new BigDecimal("150.00"), "CAD");
+        assertEquals(Kind.ORDER, d.kind());
+        assertTrue(d.approvals().isEmpty());
+        assertEquals("order the fee of 150.00 CAD", d.summary());
+
+        NextStep.Applicant ordered = new NextStep.Applicant(CertificationStatus.AWAITING_PAYMENT, met.steps(), 77L);
+        assertEquals("Waits for the payment of order 77.", NextStep.decide(ordered, new BigDecimal("150.00"), "CAD")
+                .reason(), "one open order at a time");
+        Decision free = NextStep.decide(met, BigDecimal.ZERO, "CAD");
+        assertEquals(Kind.NONE, free.kind(), "a fee removed meanwhile is not certified unpaid by a run");
+        assertEquals("Awaits payment, but the certification has no fee now: a person decides.", free.reason());
+    }
+
     static NextStep.Applicant applicant(CompletionStep... steps) {
         return new NextStep.Applicant(CertificationStatus.IN_PROGRESS, List.of(steps), null);
     }
