@@ -24,6 +24,15 @@ running() {
   pgrep -f "karaf.home=$karaf" >/dev/null 2>&1
 }
 
+# Starts the Karaf in $1, showing what bin/start says; on the installation's first start that is the
+# generated password of Karaf's 'admin' (bin/certportal-install), kept in $admin_password for this run
+start_karaf() {
+  local said
+  said=$("$1/bin/start")
+  [ -z "$said" ] || printf '%s\n' "$said"
+  admin_password=$(printf '%s\n' "$said" | sed -n '/with the password$/{n;s/^ *//;p;}')
+}
+
 case "${1:-start}" in
   start)
     if running; then echo "CertPortal is already running: http://localhost:$port/"; exit 0; fi
@@ -38,7 +47,7 @@ case "${1:-start}" in
       first_start=true
       sed -i 's/^demoUsers *=.*/demoUsers = true/' "$security_cfg"
     fi
-    "$karaf/bin/start"
+    start_karaf "$karaf"
     printf 'Starting'
     for _ in $(seq 1 240); do
       if curl -fsS -o /dev/null "http://localhost:$port/login" 2>/dev/null; then
@@ -48,9 +57,13 @@ case "${1:-start}" in
           sed -i 's/^demoUsers *=.*/demoUsers = false/' "$security_cfg"
         fi
         if [ ! -f "$karaf/data/.demo-data" ]; then
-          # first start: a small demo data set
-          printf 'certportal:demo-data --seed 1\n' | "$karaf/bin/client" -u admin -p admin -r 10 -b \
-            >/dev/null 2>&1 && touch "$karaf/data/.demo-data" || echo "(demo data not loaded; see the log)"
+          # first start: a small demo data set (as admin, whose password only this first start knows)
+          if [ -n "$admin_password" ] && printf 'certportal:demo-data --seed 1\n' \
+              | "$karaf/bin/client" -u admin -p "$admin_password" -r 10 -b >/dev/null 2>&1; then
+            touch "$karaf/data/.demo-data"
+          else
+            echo "(demo data not loaded: certportal:demo-data --seed 1 in the shell loads it)"
+          fi
         fi
         printf '\nCertPortal is up: http://localhost:%s/\n' "$port"
         echo "Demo users (password 'certportal'): sysadmin, staff, certadmin, certmanager, records"
@@ -86,21 +99,21 @@ case "${1:-start}" in
     sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = 19202/; s/^rmiServerPort *=.*/rmiServerPort = 19203/" "$work/k/etc/org.apache.karaf.management.cfg"
     sed -i "s#^osgi.jdbc.driver.class.*#osgi.jdbc.driver.class = org.postgresql.Driver#; s#^url .*#url = jdbc:postgresql://127.0.0.1:$pgport/certportal?reWriteBatchedInserts=true#; s#^user .*#user = postgres#" \
       "$work/k/etc/org.ops4j.datasource-certportal.cfg"
-    "$work/k/bin/start"
+    start_karaf "$work/k"
     for _ in $(seq 1 240); do curl -fsS -o /dev/null "http://localhost:19281/login" 2>/dev/null && break; sleep 0.5; done
     # (a command printing nothing is no failure: hence grep's '|| true' under pipefail)
     # the benchmarks are a feature of their own, never booted: installed here, on the throwaway database only
-    printf 'feature:install certportal-bench\n' | "$work/k/bin/client" -a 19201 -u admin -p admin -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
+    printf 'feature:install certportal-bench\n' | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     if [ "${2:-}" = tracking ]; then
       # issue 12: ENROLLMENTS (default 1,000,000) over a fifth as many contacts (at least 50,000) and 50 programs
       rows=${3:-1000000}; people=$(( rows / 5 > 50000 ? rows / 5 : 50000 ))
       printf 'certportal:tracking-benchmark --enrollments %s --contacts %s --programs 50\n' "$rows" "$people" \
-        | "$work/k/bin/client" -a 19201 -u admin -p admin -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
+        | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     elif [ "${2:-}" = completions ]; then
       printf 'certportal:completions-benchmark --rows %s\n' "${3:-100000}" \
-        | "$work/k/bin/client" -a 19201 -u admin -p admin -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
+        | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     else
-      printf 'certportal:contacts-benchmark --rows %s\n' "${2:-100000}" | "$work/k/bin/client" -a 19201 -u admin -p admin -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
+      printf 'certportal:contacts-benchmark --rows %s\n' "${2:-100000}" | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     fi ;;
   *) echo "usage: portal.sh start|stop|status|bench|bench-db [ROWS]|bench-db tracking [ENROLLMENTS]|bench-db completions [ROWS]" >&2; exit 2 ;;
 esac
