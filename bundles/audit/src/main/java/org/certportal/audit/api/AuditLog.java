@@ -1,6 +1,7 @@
 package org.certportal.audit.api;
 
 import java.sql.Connection;
+import java.util.List;
 
 import javax.persistence.EntityManager;
 
@@ -20,6 +21,17 @@ public interface AuditLog {
 
     /** The same for callers working with JDBC: the entry is written on their connection, in their transaction. */
     void record(Connection connection, String entityType, Object entityId, String action, Changes changes);
+
+    /**
+     * Many entries on the caller's connection, in the caller's transaction, in one JDBC batch (a process
+     * recording a change per row of a chunk): each entry is exactly what {@link #record(Connection, String,
+     * Object, String, Changes)} would write for it, all or none.
+     *
+     * @since 1.2
+     */
+    default void recordAll(Connection connection, List<AuditEntry> entries) {
+        entries.forEach(e -> record(connection, e.entityType(), e.entityId(), e.action(), e.changes()));
+    }
 
     /**
      * Newest first, filtered in the database: entity type (exact, optional), entity id (exact,

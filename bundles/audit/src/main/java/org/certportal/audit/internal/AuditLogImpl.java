@@ -12,6 +12,7 @@ import java.util.List;
 import javax.persistence.EntityManager;
 import javax.sql.DataSource;
 
+import org.certportal.audit.api.AuditEntry;
 import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.AuditPermissions;
 import org.certportal.audit.api.AuditRecord;
@@ -63,6 +64,31 @@ public class AuditLogImpl implements AuditLog {
                 insert.setObject(i + 1, values[i]);
             }
             insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing the audit log failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void recordAll(Connection connection, List<AuditEntry> entries) {
+        if (entries == null || entries.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("Every audit entry is required.");
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        List<Object[]> rows = new ArrayList<>(entries.size());
+        for (AuditEntry e : entries) {
+            rows.add(values(e.entityType(), e.entityId(), e.action(), e.changes())); // all checked before the write
+        }
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (Object[] values : rows) {
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("Writing the audit log failed: " + e.getMessage(), e);
         }

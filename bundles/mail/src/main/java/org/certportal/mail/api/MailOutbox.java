@@ -44,6 +44,16 @@ public interface MailOutbox {
     }
 
     /**
+     * {@link #queueAll} returning each message's id, in the order of {@code messages} (a process that records
+     * which message it queued for each row): one batch on the caller's connection, in the caller's transaction.
+     *
+     * @since 1.2
+     */
+    default List<Long> queueEach(Connection connection, List<MailMessage> messages) {
+        return messages.stream().map(m -> queue(connection, m)).toList();
+    }
+
+    /**
      * Newest first, filtered in the database by status (optional) and the start of the recipient
      * address (optional, any case). Bodies are left out. Demands {@link MailPermissions#READ}.
      */

@@ -119,6 +119,24 @@ public class MailOutboxImpl implements MailOutbox {
     }
 
     @Override
+    public List<Long> queueEach(Connection connection, List<MailMessage> messages) {
+        if (messages == null || messages.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("Every message is required.");
+        }
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids;
+        try {
+            ids = OutboxStore.insertEach(connection, messages, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Queueing the mail failed: " + e.getMessage(), e);
+        }
+        ring();
+        return ids;
+    }
+
+    @Override
     public Page<OutboxEntry> search(MailStatus status, String recipientPrefix, PageRequest page) {
         security.require(MailPermissions.READ);
         if (page.sortBy() != null) {

@@ -55,6 +55,28 @@ final class OutboxStore {
         }
     }
 
+    /** {@link #insertAll} returning the new ids in the order of the messages. */
+    static List<Long> insertEach(Connection c, List<MailMessage> messages, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement(INSERT, new String[] { "id" })) {
+            for (MailMessage m : messages) {
+                bindQueued(insert, m, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            List<Long> ids = new ArrayList<>(messages.size());
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
+                }
+            }
+            if (ids.size() != messages.size()) {
+                throw new SQLException("The database returned " + ids.size() + " ids for " + messages.size()
+                        + " queued messages.");
+            }
+            return ids;
+        }
+    }
+
     /** Inserts on the caller's connection, in the caller's transaction; due at once. */
     static long insert(Connection c, MailMessage m, Instant now) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT, new String[] { "id" })) {

@@ -113,6 +113,39 @@ class MailOutboxIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void messagesQueuedInOneBatchComeBackWithTheirOwnIdsInOrder(String db) throws Exception {
+        try (OutboxFixture f = new OutboxFixture(db)) {
+            List<MailMessage> many = java.util.stream.IntStream.range(0, 120)
+                    .mapToObj(i -> message("person" + i + "@example.org")).toList();
+            List<Long> ids;
+            try (Connection c = f.dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                ids = f.outbox.queueEach(c, many);
+                c.commit();
+            }
+            assertEquals(120, ids.size());
+            assertEquals(120, new java.util.HashSet<>(ids).size(), "an id each");
+            for (int i : new int[] { 0, 57, 119 }) {
+                try (Connection c = f.dataSource.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(
+                        "SELECT recipient FROM mail_outbox WHERE id = ?")) {
+                    ps.setLong(1, ids.get(i));
+                    try (java.sql.ResultSet rs = ps.executeQuery()) {
+                        assertTrue(rs.next());
+                        assertEquals("person" + i + "@example.org", rs.getString(1), "the id of message " + i);
+                    }
+                }
+            }
+            try (Connection c = f.dataSource.getConnection()) {
+                List<MailMessage> withAHole = new java.util.ArrayList<>(many);
+                withAHole.add(null);
+                assertThrows(IllegalArgumentException.class, () -> f.outbox.queueEach(c, withAHole));
+            }
+            assertEquals(120, count(f, "mail_outbox"), "a bad batch queued nothing");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void badInputIsRefusedAndChangesNothing(String db) throws Exception {
         try (OutboxFixture f = new OutboxFixture(db)) {
             try (Connection c = f.dataSource.getConnection()) {

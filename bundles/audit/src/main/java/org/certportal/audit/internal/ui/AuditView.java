@@ -1,10 +1,12 @@
 package org.certportal.audit.internal.ui;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Supplier;
 
 import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.AuditRecord;
+import org.certportal.audit.api.AuditSubjects;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -14,35 +16,50 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 
-/** The audit log, newest first, filtered and paged in the database. */
+/**
+ * The audit log, newest first, filtered and paged in the database; in words: times in the
+ * organisation's format, the subject by the name its area gives it, the changes reworded.
+ */
 public class AuditView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
     private final transient AuditLog audit;
+    private final transient Supplier<List<AuditSubjects>> namers;
     private final TextField entityType = filter("Entity type", "audit-entity-type");
     private final TextField entityId = filter("Entity id", "audit-entity-id");
     private final TextField actor = filter("User", "audit-actor");
-    private final Grid<AuditRecord> grid = new Grid<>();
+    private final Grid<Entry> grid = new Grid<>();
 
-    public AuditView(AuditLog audit) {
+    /** One row: the stored entry and the name of its subject. */
+    record Entry(AuditRecord record, String subject) {
+    }
+
+    /**
+     * @param namers the areas' {@link AuditSubjects} registered now
+     */
+    public AuditView(AuditLog audit, DateFormats dates, Supplier<List<AuditSubjects>> namers) {
         this.audit = audit;
+        this.namers = namers;
         setSizeFull();
         grid.setId("audit-grid");
-        grid.addColumn(r -> TIME.format(r.at())).setHeader("When").setAutoWidth(true);
-        grid.addColumn(AuditRecord::actor).setHeader("User");
-        grid.addColumn(r -> AuditWording.field(r.entityType().replace('-', ' '))).setHeader("Entity");
-        grid.addColumn(AuditRecord::entityId).setHeader("Id");
-        grid.addColumn(AuditRecord::action).setHeader("Action");
-        grid.addColumn(r -> AuditWording.changes(r.changes())).setHeader("Changes").setFlexGrow(3);
-        grid.setItems(q -> audit.search(entityType.getValue(), entityId.getValue(), actor.getValue(),
-                Pages.of(q)).items().stream(),
+        grid.addColumn(e -> dates.time(e.record().at())).setHeader("When").setAutoWidth(true);
+        grid.addColumn(e -> e.record().actor()).setHeader("User");
+        grid.addColumn(e -> AuditWording.field(e.record().entityType().replace('-', ' '))).setHeader("Entity");
+        grid.addColumn(Entry::subject).setHeader("Subject").setFlexGrow(2);
+        grid.addColumn(e -> e.record().action()).setHeader("Action");
+        grid.addColumn(e -> AuditWording.changes(e.record().changes())).setHeader("Changes").setFlexGrow(3);
+        grid.setItems(q -> page(audit.search(entityType.getValue(), entityId.getValue(), actor.getValue(),
+                Pages.of(q)).items()).stream(),
                 q -> Pages.total(audit.search(entityType.getValue(), entityId.getValue(), actor.getValue(),
                         Pages.count()).total()));
         H2 title = new H2("Audit log");
         title.setId("audit-title");
         add(title, new HorizontalLayout(entityType, entityId, actor), grid);
         expand(grid);
+    }
+
+    private List<Entry> page(List<AuditRecord> records) {
+        SubjectNames names = new SubjectNames(records, namers.get());
+        return records.stream().map(r -> new Entry(r, names.of(r))).toList();
     }
 
     private TextField filter(String label, String id) {

@@ -7,6 +7,7 @@ import org.certportal.mail.api.MailPermissions;
 import org.certportal.mail.internal.MailDeliveryState;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.OrganisationFormats;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class OutboxContribution extends BasicViewContribution {
     private final MailOutbox outbox;
     private final SecurityService security;
+    private final OrganisationFormats formats;
 
     /** The dispatcher's, absent while the mail settings cannot be read; the view says why mail waits. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -26,14 +28,16 @@ public class OutboxContribution extends BasicViewContribution {
     private volatile MailDeliveryState delivery;
 
     @Activate
-    public OutboxContribution(@Reference MailOutbox outbox, @Reference SecurityService security) {
+    public OutboxContribution(@Reference MailOutbox outbox, @Reference SecurityService security,
+            @Reference OrganisationFormats formats) {
         super("outbox", "Mail outbox", MailPermissions.READ, OutboxView.class, "Administration", 890, "vaadin:envelopes");
         this.outbox = outbox;
         this.security = security;
+        this.formats = formats;
     }
 
     @Override
     public OutboxView createView() {
-        return new OutboxView(outbox, security, () -> Optional.ofNullable(delivery));
+        return new OutboxView(outbox, security, () -> Optional.ofNullable(delivery), formats.dates());
     }
 }

@@ -1,8 +1,6 @@
 package org.certportal.mail.internal.ui;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -12,6 +10,7 @@ import org.certportal.mail.api.MailStatus;
 import org.certportal.mail.api.OutboxEntry;
 import org.certportal.mail.internal.MailDeliveryState;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.Component;
@@ -32,18 +31,21 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 /** The mail outbox, newest first, filtered and paged in the database; failed or sent mail can be resent. */
 public class OutboxView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
     private final transient MailOutbox outbox;
     private final ComboBox<MailStatus> status = new ComboBox<>("Status");
     private final TextField recipient = new TextField("Recipient");
     private final Grid<OutboxEntry> grid = new Grid<>();
 
+    private final transient DateFormats dates;
+
     /**
      * @param delivery the dispatcher, empty while the mail settings cannot be read
+     * @param dates how the organisation writes dates and times
      */
-    public OutboxView(MailOutbox outbox, SecurityService security, Supplier<Optional<MailDeliveryState>> delivery) {
+    public OutboxView(MailOutbox outbox, SecurityService security, Supplier<Optional<MailDeliveryState>> delivery,
+            DateFormats dates) {
         this.outbox = outbox;
+        this.dates = dates;
         setSizeFull();
         Span notSending = new Span(delivery.get().map(d -> d.notSendingBecause().orElse("")).orElse(
                 "Mail is not being sent: the settings in etc/org.certportal.mail.cfg cannot be read (the log names"
@@ -118,7 +120,7 @@ public class OutboxView extends VerticalLayout {
         };
     }
 
-    private static String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
+    private String time(Instant at) {
+        return dates.time(at);
     }
 }
