@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
+import org.certportal.audit.api.AuditEntry;
 import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.Changes;
 import org.certportal.enrollments.api.ApplicationStatus;
@@ -32,7 +33,8 @@ import org.certportal.enrollments.api.StatusChangeResult;
  * The one door through which an enrollment's status changes, whoever moves it (staff, a process, the
  * consistency checker): every move is checked against {@link StatusRules}, the allowed ones are
  * written in one JDBC batch guarded by the versions the rows were read at, and each change is
- * audited once, all on the caller's connection and in the caller's transaction.
+ * audited once (the entries of one call in one batch too), all on the caller's connection and in the
+ * caller's transaction.
  */
 public final class StatusChanges {
     static final String AUDIT_TYPE = "enrollment";
@@ -140,9 +142,9 @@ public final class StatusChanges {
                     e.enrolledOn(), e.gracePeriodBegins(), m.expiresOn(), m.earnedOn(), m.to(), now, e.version() + 1));
         }
         if (auditing == Audit.EACH) {
-            for (Move m : allowed) {
-                audit.record(c, AUDIT_TYPE, m.from().id(), action(m.to()), changes(m, source));
-            }
+            // an entry per change, written in one batch with the others of the call
+            audit.recordAll(c, allowed.stream().map(m -> new AuditEntry(AUDIT_TYPE, m.from().id(), action(m.to()),
+                    changes(m, source))).toList());
         } else {
             auditAll(c, allowed, source);
         }
