@@ -24,6 +24,8 @@ import org.certportal.tracking.api.SentReminder;
 public final class ReminderLog {
     /** SQLSTATE of a unique-key violation, on H2 and PostgreSQL alike. */
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String INSERT = "INSERT INTO tracking_reminder (enrollment_id, expires_on, step, outcome,"
+            + " recipient, mail_id, run_id, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** One step to record. */
     public record Entry(ReminderRules.Step step, String outcome, String recipient, Long mailId) {
@@ -46,6 +48,34 @@ public final class ReminderLog {
             }
         }
         return keys;
+    }
+
+    /**
+     * The keys of the steps handled in the cycle of each enrollment's expiration date, for many enrollments in one
+     * query (a chunk of the daily run); enrollments with none are left out.
+     */
+    public static Map<Long, Set<String>> handled(Connection c, Map<Long, LocalDate> expiresOn) throws SQLException {
+        Map<Long, Set<String>> by = new HashMap<>();
+        List<Long> ids = new ArrayList<>(expiresOn.keySet());
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<Long> part = ids.subList(from, Math.min(ids.size(), from + 1000));
+            try (PreparedStatement ps = c.prepareStatement("SELECT enrollment_id, expires_on, step FROM"
+                    + " tracking_reminder WHERE enrollment_id IN "
+                    + org.certportal.persistence.api.JdbcStatements.placeholders(part.size()))) {
+                for (int i = 0; i < part.size(); i++) {
+                    ps.setLong(i + 1, part.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        if (rs.getObject(2, LocalDate.class).equals(expiresOn.get(id))) {
+                            by.computeIfAbsent(id, k -> new HashSet<>()).add(rs.getString(3));
+                        }
+                    }
+                }
+            }
+        }
+        return by;
     }
 
     /**
@@ -79,17 +109,10 @@ public final class ReminderLog {
         try {
             List<Entry> all = new ArrayList<>(entries);
             Long mailId = before.run();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tracking_reminder (enrollment_id, expires_on,"
-                    + " step, outcome, recipient, mail_id, run_id, handled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
                 for (Entry e : all) {
-                    ps.setLong(1, enrollmentId);
-                    ps.setObject(2, expiresOn);
-                    ps.setString(3, e.step().key());
-                    ps.setString(4, e.outcome());
-                    ps.setString(5, e.recipient());
-                    ps.setObject(6, SentReminder.SENT.equals(e.outcome()) ? mailId : null);
-                    ps.setObject(7, runId);
-                    ps.setTimestamp(8, Timestamp.from(at));
+                    bind(ps, enrollmentId, expiresOn, runId, at, new Entry(e.step(), e.outcome(), e.recipient(),
+                            mailId));
                     ps.executeUpdate();
                 }
             }
@@ -102,6 +125,43 @@ public final class ReminderLog {
             c.rollback(savepoint);
             return false;
         }
+    }
+
+    /** The steps handled for one enrollment's cycle (a sent step's entry carries the id of its mail). */
+    public record Handled(long enrollmentId, LocalDate expiresOn, List<Entry> entries) {
+    }
+
+    /**
+     * Records the steps of many enrollments in one batch, in the caller's transaction, with no savepoint: when
+     * another run recorded one of them first the unique key fails the whole batch and the caller's transaction
+     * must be rolled back (the daily run's chunk then goes row by row through {@link #recordOnce}).
+     */
+    public static void recordAll(Connection c, Long runId, Instant at, List<Handled> all) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            int n = 0;
+            for (Handled h : all) {
+                for (Entry e : h.entries()) {
+                    bind(ps, h.enrollmentId(), h.expiresOn(), runId, at, e);
+                    ps.addBatch();
+                    n++;
+                }
+            }
+            if (n > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, long enrollmentId, LocalDate expiresOn, Long runId, Instant at,
+            Entry e) throws SQLException {
+        ps.setLong(1, enrollmentId);
+        ps.setObject(2, expiresOn);
+        ps.setString(3, e.step().key());
+        ps.setString(4, e.outcome());
+        ps.setString(5, e.recipient());
+        ps.setObject(6, SentReminder.SENT.equals(e.outcome()) ? e.mailId() : null);
+        ps.setObject(7, runId);
+        ps.setTimestamp(8, Timestamp.from(at));
     }
 
     /** Work done under the savepoint before the steps are recorded; returns the queued mail's id or null. */

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import javax.mail.Message;
@@ -35,6 +36,7 @@ import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.RowResult;
 import org.certportal.process.api.RowState;
 import org.certportal.process.api.RunOptions;
+import org.certportal.process.api.RunState;
 import org.certportal.security.api.Role;
 import org.certportal.tracking.api.SentReminder;
 import org.certportal.tracking.internal.process.ExpiryProcess;
@@ -225,6 +227,50 @@ class ExpiryRemindersIT {
         }
         assertEquals(1, delivery.sendAllDue(), "one mail queued, the second one rolled back with its record");
         assertEquals(List.of("before:30 SENT"), handled(201));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aStepAnotherRunRecordsMeanwhileSendsTheChunkRowByRowAndEveryOtherReminderGoesOnce(String db)
+            throws Exception {
+        start(db, TrackingPortal.NOW);
+        // between the chunk's read and its writes, a second portal's run records 201's 30-day step and queues its mail
+        AtomicBoolean once = new AtomicBoolean();
+        portal.beforeExpiryMail = () -> {
+            if (once.compareAndSet(false, true)) {
+                try (Connection c = portal.ds.getConnection()) {
+                    c.setAutoCommit(false);
+                    assertTrue(ReminderLog.recordOnce(c, 201, LocalDate.of(2026, 3, 31), 999L, TrackingPortal.NOW,
+                            () -> portal.outbox.queue(c, new MailMessage("ada@example.org", "Other run", "Text")),
+                            List.of(new ReminderLog.Entry(new ReminderRules.Step(false, 30), SentReminder.SENT,
+                                    "ada@example.org", null))));
+                    c.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+        ProcessRun r = run(RunOptions.run());
+        assertEquals(RunState.COMPLETED, r.state());
+        assertEquals(0, r.failed());
+        assertEquals("No reminder sent, a later one was sent before; recorded as skipped: 90 days before expiry, 60"
+                + " days before expiry.", rows(r.id(), RowState.DONE).stream()
+                .filter(row -> row.key().equals("enrollment:201")).findFirst().orElseThrow().message(),
+                "read again row by row, the other run's step is there");
+        assertEquals(List.of("before:30 SENT", "before:60 SKIPPED", "before:90 SKIPPED"), handled(201),
+                "the chunk's own records of 201 were rolled back, the earlier steps recorded once");
+        try (Connection c = portal.ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT run_id FROM tracking_reminder WHERE enrollment_id = 201 AND step = 'before:30'");
+                ResultSet rs = ps.executeQuery()) {
+            assertTrue(rs.next());
+            assertEquals(999L, rs.getLong(1), "the other run's record stands");
+        }
+        assertEquals(List.of("before:30 SKIPPED", "before:60 SKIPPED", "before:7 NO_ADDRESS", "before:90 SKIPPED"),
+                handled(202), "the other row of the chunk recorded once");
+        assertEquals(5, handled(204).size());
+        assertEquals("EXPIRED", portal.status(205));
+        assertEquals(2, delivery.sendAllDue(), "the other run's mail and 204's; none twice");
+        assertEquals(List.of("ada@example.org", "grace@example.org"), recipients(smtp.getReceivedMessages()));
     }
 
     private TrackingPortal startAgain(String db, TrackingPortal before, Instant now) throws Exception {

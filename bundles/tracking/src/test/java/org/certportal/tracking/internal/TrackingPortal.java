@@ -1,5 +1,7 @@
 package org.certportal.tracking.internal;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,6 +25,7 @@ import org.certportal.contacts.internal.ContactServiceImpl;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.internal.EnrollmentPermissionProvider;
 import org.certportal.enrollments.internal.EnrollmentServiceImpl;
+import org.certportal.mail.api.MailOutbox;
 import org.certportal.mail.internal.MailOutboxImpl;
 import org.certportal.mail.internal.MailPermissionProvider;
 import org.certportal.persistence.internal.LiquibaseSchemaMigrator;
@@ -60,6 +63,8 @@ final class TrackingPortal implements AutoCloseable {
     final TestJpa contactsJpa;
     final ContactServiceImpl contacts;
     final MailOutboxImpl outbox;
+    /** Runs before the expiry run queues mail (a test's "meanwhile"); nothing by default. */
+    volatile Runnable beforeExpiryMail = () -> { };
     final StaffAccounts users = new StaffAccounts();
     final ReminderServiceImpl reminders;
     final EnrollmentServiceImpl enrollments;
@@ -102,13 +107,28 @@ final class TrackingPortal implements AutoCloseable {
         Settings settings = new Settings();
         service = new TrackingServiceImpl(ds, security, enrollments, settings, audit, clock);
         outbox = MailOutboxImpl.migrating(security, migrator, ds, audit);
-        expiry = new ExpiryProcess(security, enrollments, programs, settings, contacts, outbox, clock);
+        expiry = new ExpiryProcess(security, enrollments, programs, settings, contacts, hooked(outbox), clock);
         engine = new ProcessHarness(security, migrator, ds, audit, outbox, clock, 2).add(expiry);
         reminders = new ReminderServiceImpl(ds, security, settings, programs, contacts, users, outbox, audit, clock);
         if (fresh) {
             program(CPA, "CPA", "Certified Public Accountant");
             program(RN, "RN", "Registered Nurse");
         }
+    }
+
+    /** The outbox as the expiry run sees it: {@link #beforeExpiryMail} runs before each call that queues. */
+    private MailOutbox hooked(MailOutbox real) {
+        return (MailOutbox) Proxy.newProxyInstance(MailOutbox.class.getClassLoader(), new Class<?>[] { MailOutbox.class },
+                (proxy, method, args) -> {
+                    if (method.getName().startsWith("queue")) {
+                        beforeExpiryMail.run();
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     static ProgramOptions options(int graceDays) {

@@ -7,13 +7,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactService;
 
 import org.certportal.enrollments.api.CertificationStatus;
@@ -22,6 +25,7 @@ import org.certportal.enrollments.api.StatusChange;
 import org.certportal.enrollments.api.StatusChangeResult;
 import org.certportal.mail.api.MailMessage;
 import org.certportal.mail.api.MailOutbox;
+import org.certportal.process.api.ChunkContext;
 import org.certportal.process.api.ProcessParameters;
 import org.certportal.process.api.ProcessType;
 import org.certportal.process.api.RowContext;
@@ -53,6 +57,9 @@ import org.osgi.service.component.annotations.Reference;
  * certification not expiring today, the latest step that came due, queued in the mail outbox in the chunk's
  * transaction and recorded under a unique key per enrollment, expiration date and step, so a rolled-back
  * chunk queues nothing and a second run the same day sends nothing.
+ *
+ * <p>Chunks go through {@link #processChunk}: one read, one status batch, one mail batch and one reminder
+ * batch per chunk; {@link #process} is the same work for one row, the engine's fallback when a chunk fails.
  */
 @Component(service = {ProcessType.class, ExpiryProcess.class})
 public class ExpiryProcess implements ProcessType {
@@ -168,12 +175,145 @@ public class ExpiryProcess implements ProcessType {
         }
     }
 
+    /**
+     * The chunk at once, with the same outcomes as {@link #process} row by row: the chunk's enrollments read in one
+     * query, the expiries through one call of the enrollments' status door (one UPDATE batch, one audit batch),
+     * the handled steps of the others read in one query, their contacts' addresses in one call, their mail queued
+     * in one batch and their steps recorded in one batch. A step another run recorded meanwhile fails the
+     * batch on its unique key: the engine then rolls the chunk back and goes row by row, where that row is
+     * skipped alone.
+     */
+    @Override
+    public List<RowOutcome> processChunk(ChunkContext chunk, List<String> keys, boolean dryRun) throws SQLException {
+        Connection c = chunk.connection();
+        List<Long> ids = keys.stream().map(ExpiryProcess::idOf).toList();
+        Map<Long, ReminderEnrollee> found = ReminderEnrollee.findAll(c, ids);
+        LocalDate today = today();
+        Map<String, Integer> grace = memo.graceDays(chunk.runId());
+        RowOutcome[] outcomes = new RowOutcome[ids.size()];
+        List<Integer> expiring = new ArrayList<>();
+        List<String> diffs = new ArrayList<>();
+        List<StatusChange> changes = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            long id = ids.get(i);
+            ReminderEnrollee who = found.get(id);
+            if (who == null) {
+                outcomes[i] = gone(id);
+                continue;
+            }
+            Candidate e = candidate(who);
+            int graceDays = graceDays(grace, e);
+            if (!ExpiryRules.expiryDue(e.status(), e.expiresOn(), graceDays, today)) {
+                others.add(i);
+            } else if (dryRun) {
+                outcomes[i] = RowOutcome.done(expiryDiff(e, graceDays));
+            } else {
+                expiring.add(i);
+                diffs.add(expiryDiff(e, graceDays));
+                changes.add(new StatusChange(id, e.version(), CertificationStatus.EXPIRED, expiryReason(e, graceDays),
+                        null));
+            }
+        }
+        if (!changes.isEmpty()) {
+            StatusChangeResult result = enrollments.changeStatus(c, changes, source(chunk.runId()));
+            Map<Long, String> refused = new HashMap<>();
+            result.refused().forEach(r -> refused.put(r.enrollmentId(), r.reason()));
+            for (int j = 0; j < expiring.size(); j++) {
+                int i = expiring.get(j);
+                String why = refused.get(ids.get(i));
+                outcomes[i] = why == null ? RowOutcome.done(diffs.get(j)) : RowOutcome.skipped("Refused: " + why);
+            }
+        }
+        if (!others.isEmpty()) {
+            remindAll(chunk, others.stream().map(i -> found.get(ids.get(i))).toList(), today, dryRun)
+                    .forEach((j, outcome) -> outcomes[others.get(j)] = outcome);
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /**
+     * {@link #remind} for many certifications at once: the outcome of each, by its index in {@code who}, and
+     * (unless a dry run) their mail queued and their steps recorded in one batch each.
+     */
+    private Map<Integer, RowOutcome> remindAll(ChunkContext chunk, List<ReminderEnrollee> who, LocalDate today,
+            boolean dryRun) throws SQLException {
+        Connection c = chunk.connection();
+        ReminderPlans.All plans = memo.plans(chunk.runId(), c);
+        Map<String, Integer> grace = memo.graceDays(chunk.runId());
+        Map<Long, LocalDate> cycles = new HashMap<>();
+        who.stream().filter(w -> w.expiresOn() != null).forEach(w -> cycles.put(w.enrollmentId(), w.expiresOn()));
+        Map<Long, Set<String>> handled = plans.anySteps() ? ReminderLog.handled(c, cycles) : Map.of();
+        Map<Integer, RowOutcome> outcomes = new HashMap<>();
+        Map<Integer, ReminderRules.Decision> due = new HashMap<>();
+        for (int j = 0; j < who.size(); j++) {
+            ReminderEnrollee w = who.get(j);
+            Candidate e = candidate(w);
+            Optional<ReminderPlans.Stored> plan = plans.forProgram(e.programId());
+            ReminderRules.Decision decision = plan.isEmpty() ? ReminderRules.Decision.NOTHING : ReminderRules.decide(
+                    plan.get().ladder(), e.status(), e.expiresOn(), graceDays(grace, e), today,
+                    handled.getOrDefault(e.id(), Set.of()));
+            if (decision.isNothing()) {
+                outcomes.put(j, nothingDue(e));
+            } else {
+                due.put(j, decision);
+            }
+        }
+        Map<Long, Contact> contactsFound = due.values().stream().anyMatch(d -> d.send().isPresent())
+                ? contacts.findAll(due.keySet().stream().map(j -> who.get(j).contactId()).distinct().toList())
+                : Map.of();
+        List<Integer> sending = new ArrayList<>();
+        List<MailMessage> mails = new ArrayList<>();
+        List<ReminderLog.Handled> records = new ArrayList<>();
+        Map<Integer, String> emails = new HashMap<>();
+        for (Map.Entry<Integer, ReminderRules.Decision> d : new TreeMap<>(due).entrySet()) {
+            int j = d.getKey();
+            ReminderEnrollee w = who.get(j);
+            ReminderRules.Decision decision = d.getValue();
+            if (decision.send().isEmpty()) {
+                records.add(handled(w, decision, null, null));
+                outcomes.put(j, laterSentBefore(decision));
+                continue;
+            }
+            Optional<String> email = Optional.ofNullable(contactsFound.get(w.contactId())).map(Contact::email)
+                    .filter(a -> !a.isBlank());
+            if (email.isEmpty()) {
+                records.add(handled(w, decision, null, null));
+                outcomes.put(j, noAddress(w, decision));
+                continue;
+            }
+            ReminderPlans.Stored plan = plans.forProgram(w.programId()).orElseThrow();
+            ReminderTemplate.Values values = w.values(graceDays(grace, candidate(w)), today);
+            mails.add(new MailMessage(email.get(), ReminderTemplate.render(plan.subject(), values),
+                    ReminderTemplate.render(plan.body(), values)));
+            sending.add(j);
+            emails.put(j, email.get());
+            outcomes.put(j, RowOutcome.done((dryRun ? "Would send " : "Sent ") + sentWhat(w, decision, email.get())
+                    + "."));
+        }
+        if (dryRun) {
+            return outcomes;
+        }
+        List<Long> mailIds = mails.isEmpty() ? List.of() : outbox.queueEach(c, mails);
+        for (int k = 0; k < sending.size(); k++) {
+            int j = sending.get(k);
+            records.add(handled(who.get(j), due.get(j), emails.get(j), mailIds.get(k)));
+        }
+        ReminderLog.recordAll(c, chunk.runId(), clock.instant(), records);
+        return outcomes;
+    }
+
+    private static ReminderLog.Handled handled(ReminderEnrollee w, ReminderRules.Decision decision, String email,
+            Long mailId) {
+        return new ReminderLog.Handled(w.enrollmentId(), w.expiresOn(), entries(decision, email, mailId));
+    }
+
     @Override
     public RowOutcome process(RowContext row, String key, boolean dryRun) throws SQLException {
-        long id = Long.parseLong(key.substring(KEY.length()));
+        long id = idOf(key);
         Optional<Candidate> stored = find(row.connection(), id);
         if (stored.isEmpty()) {
-            return RowOutcome.skipped("Enrollment " + id + " no longer exists.");
+            return gone(id);
         }
         Candidate e = stored.get();
         LocalDate today = today();
@@ -181,20 +321,68 @@ public class ExpiryProcess implements ProcessType {
         if (!ExpiryRules.expiryDue(e.status(), e.expiresOn(), graceDays, today)) {
             return remind(row, e, graceDays, today, dryRun);
         }
-        String why = "Expired: " + (e.status() == CertificationStatus.ACTIVE ? "the certification expired on "
-                + e.expiresOn() + " and its grace period ended on "
-                + ExpiryRules.lastValidDay(e.status(), e.expiresOn(), graceDays)
-                : "not earned by the expiration date " + e.expiresOn()) + ".";
-        String diff = e.status().title() + " → " + CertificationStatus.EXPIRED.title() + ": " + why;
+        String diff = expiryDiff(e, graceDays);
         if (dryRun) {
             return RowOutcome.done(diff);
         }
         StatusChangeResult result = enrollments.changeStatus(row.connection(), List.of(new StatusChange(id,
-                e.version(), CertificationStatus.EXPIRED, why, null)), "tracking expiry run " + row.runId());
+                e.version(), CertificationStatus.EXPIRED, expiryReason(e, graceDays), null)), source(row.runId()));
         if (!result.refused().isEmpty()) {
             return RowOutcome.skipped("Refused: " + result.refused().get(0).reason());
         }
         return RowOutcome.done(diff);
+    }
+
+    private static long idOf(String key) {
+        return Long.parseLong(key.substring(KEY.length()));
+    }
+
+    private static String source(long runId) {
+        return "tracking expiry run " + runId;
+    }
+
+    private static RowOutcome gone(long id) {
+        return RowOutcome.skipped("Enrollment " + id + " no longer exists.");
+    }
+
+    private static String expiryReason(Candidate e, int graceDays) {
+        return "Expired: " + (e.status() == CertificationStatus.ACTIVE ? "the certification expired on "
+                + e.expiresOn() + " and its grace period ended on "
+                + ExpiryRules.lastValidDay(e.status(), e.expiresOn(), graceDays)
+                : "not earned by the expiration date " + e.expiresOn()) + ".";
+    }
+
+    private static String expiryDiff(Candidate e, int graceDays) {
+        return e.status().title() + " → " + CertificationStatus.EXPIRED.title() + ": " + expiryReason(e, graceDays);
+    }
+
+    private static RowOutcome nothingDue(Candidate e) {
+        return RowOutcome.skipped("Nothing due: " + e.status().title() + ", expires " + e.expiresOn() + ".");
+    }
+
+    private static String skippedSteps(ReminderRules.Decision decision) {
+        return decision.skip().isEmpty() ? "" : " (earlier steps skipped: " + String.join(", ",
+                decision.skip().stream().map(ReminderRules.Step::label).toList()) + ")";
+    }
+
+    private static RowOutcome laterSentBefore(ReminderRules.Decision decision) {
+        return RowOutcome.done("No reminder sent, a later one was sent before; recorded as skipped: "
+                + String.join(", ", decision.skip().stream().map(ReminderRules.Step::label).toList()) + ".");
+    }
+
+    private static RowOutcome noAddress(ReminderEnrollee who, ReminderRules.Decision decision) {
+        return RowOutcome.skipped("No email address for " + who.contactName() + ": the reminder "
+                + decision.send().get().label() + " was not sent" + skippedSteps(decision) + ".");
+    }
+
+    private static String sentWhat(ReminderEnrollee who, ReminderRules.Decision decision, String email) {
+        return "the reminder " + decision.send().get().label() + " to " + who.contactName() + " <" + email + ">"
+                + skippedSteps(decision);
+    }
+
+    private static Candidate candidate(ReminderEnrollee w) {
+        return new Candidate(w.enrollmentId(), w.programId(), w.ruleVersion(), w.status(), w.expiresOn(),
+                w.version());
     }
 
     /** The reminder that came due for a certification that does not expire today, if any. */
@@ -207,16 +395,13 @@ public class ExpiryProcess implements ProcessType {
                 plan.get().ladder(), e.status(), e.expiresOn(), graceDays, today,
                 ReminderLog.handled(c, e.id(), e.expiresOn()));
         if (decision.isNothing()) {
-            return RowOutcome.skipped("Nothing due: " + e.status().title() + ", expires " + e.expiresOn() + ".");
+            return nothingDue(e);
         }
-        String skipped = decision.skip().isEmpty() ? "" : " (earlier steps skipped: " + String.join(", ",
-                decision.skip().stream().map(ReminderRules.Step::label).toList()) + ")";
         if (decision.send().isEmpty()) {
             if (!dryRun) {
                 record(c, row.runId(), e, null, decision, () -> null);
             }
-            return RowOutcome.done("No reminder sent, a later one was sent before; recorded as skipped: "
-                    + String.join(", ", decision.skip().stream().map(ReminderRules.Step::label).toList()) + ".");
+            return laterSentBefore(decision);
         }
         ReminderRules.Step step = decision.send().get();
         ReminderEnrollee who = ReminderEnrollee.find(c, e.id()).orElseThrow();
@@ -226,14 +411,12 @@ public class ExpiryProcess implements ProcessType {
             if (!dryRun) {
                 record(c, row.runId(), e, null, decision, () -> null);
             }
-            return RowOutcome.skipped("No email address for " + who.contactName() + ": the reminder "
-                    + step.label() + " was not sent" + skipped + ".");
+            return noAddress(who, decision);
         }
         ReminderTemplate.Values values = who.values(graceDays, today);
         MailMessage mail = new MailMessage(email.get(), ReminderTemplate.render(plan.get().subject(), values),
                 ReminderTemplate.render(plan.get().body(), values));
-        String what = "the reminder " + step.label() + " to " + who.contactName() + " <" + email.get() + ">"
-                + skipped;
+        String what = sentWhat(who, decision, email.get());
         if (dryRun) {
             return RowOutcome.done("Would send " + what + ".");
         }
@@ -246,11 +429,17 @@ public class ExpiryProcess implements ProcessType {
     /** Records the decision's steps once (see {@link ReminderLog#recordOnce}); false when another run was first. */
     private boolean record(Connection c, long runId, Candidate e, String email, ReminderRules.Decision decision,
             ReminderLog.SqlStep queue) throws SQLException {
+        return ReminderLog.recordOnce(c, e.id(), e.expiresOn(), runId, clock.instant(), queue,
+                entries(decision, email, null));
+    }
+
+    /** The entries of a decision: its skipped steps, and its step to send (no address when {@code email} is null). */
+    private static List<ReminderLog.Entry> entries(ReminderRules.Decision decision, String email, Long mailId) {
         List<ReminderLog.Entry> entries = new ArrayList<>();
         decision.skip().forEach(s -> entries.add(new ReminderLog.Entry(s, SentReminder.SKIPPED, null, null)));
         decision.send().ifPresent(s -> entries.add(new ReminderLog.Entry(s, email == null ? SentReminder.NO_ADDRESS
-                : SentReminder.SENT, email, null)));
-        return ReminderLog.recordOnce(c, e.id(), e.expiresOn(), runId, clock.instant(), queue, entries);
+                : SentReminder.SENT, email, mailId)));
+        return entries;
     }
 
     private LocalDate today() {

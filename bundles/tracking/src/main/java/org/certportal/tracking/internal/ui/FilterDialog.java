@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.tracking.api.DateRange;
 import org.certportal.tracking.api.TrackingFilter;
+import org.certportal.ui.spi.DateFormats;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,7 +31,11 @@ class FilterDialog extends Dialog {
     private final DatePicker expiresTo = picker("to", "filter-expires-to");
     private final Span error = new Span();
 
-    FilterDialog(TrackingFilter current, Consumer<TrackingFilter> apply) {
+    /** @param dates how the organisation writes dates: the conditions' dates are picked in it */
+    FilterDialog(TrackingFilter current, Consumer<TrackingFilter> apply, DateFormats dates) {
+        for (DatePicker p : new DatePicker[] { enrolledFrom, enrolledTo, earnedFrom, earnedTo, expiresFrom, expiresTo }) {
+            dates.localize(p);
+        }
         setHeaderTitle("Customize filter");
         setWidth("40rem");
         statuses.setId("filter-statuses");

@@ -1,8 +1,6 @@
 package org.certportal.tracking.internal.ui;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ConcurrentModificationException;
 
 import org.certportal.enrollments.api.CertificationStatus;
@@ -12,6 +10,7 @@ import org.certportal.tracking.api.StatusDetail;
 import org.certportal.tracking.api.StatusHistoryEntry;
 import org.certportal.tracking.api.TrackingRow;
 import org.certportal.tracking.api.TrackingService;
+import org.certportal.ui.spi.DateFormats;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,15 +30,17 @@ import com.vaadin.flow.component.textfield.TextArea;
  */
 class StatusDialog extends Dialog {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.systemDefault());
     private final transient TrackingService tracking;
     private final long enrollmentId;
     private final Runnable changed;
     private final VerticalLayout body = new VerticalLayout();
     private final Span error = new Span();
 
-    StatusDialog(TrackingService tracking, long enrollmentId, Runnable changed) {
+    private final transient DateFormats dates;
+
+    /** @param dates how the organisation writes dates and times */
+    StatusDialog(TrackingService tracking, long enrollmentId, Runnable changed, DateFormats dates) {
+        this.dates = dates;
         this.tracking = tracking;
         this.enrollmentId = enrollmentId;
         this.changed = changed;
@@ -122,7 +123,7 @@ class StatusDialog extends Dialog {
             reminders.setAllRowsVisible(true);
             reminders.addColumn(s -> when(s.at())).setHeader("When");
             reminders.addColumn(SentReminder::step).setHeader("Reminder");
-            reminders.addColumn(SentReminder::expiresOn).setHeader("For expiry on");
+            reminders.addColumn(s -> dates.date(s.expiresOn())).setHeader("For expiry on");
             reminders.addColumn(StatusDialog::outcome).setHeader("Outcome");
             reminders.addColumn(s -> s.runId() == null ? "" : "expiry run " + s.runId()).setHeader("By");
             reminders.setItems(d.reminders());
@@ -130,9 +131,9 @@ class StatusDialog extends Dialog {
         }
     }
 
-    /** A moment as staff read it: the portal's local date and time to the minute. */
-    static String when(Instant at) {
-        return at == null ? "" : WHEN.format(at);
+    /** A moment as staff read it: the organisation's date and time to the minute. */
+    private String when(Instant at) {
+        return dates.time(at);
     }
 
     /** A status change in the words of the Tracking page ("In progress → Active"), not stored names. */

@@ -22,6 +22,7 @@ import org.certportal.tracking.api.TrackingRow;
 import org.certportal.tracking.api.ReminderService;
 import org.certportal.tracking.api.TrackingService;
 import org.certportal.tracking.internal.FilterQuery;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.UI;
@@ -57,6 +58,7 @@ import com.vaadin.flow.server.StreamResource;
 public class TrackingView extends VerticalLayout implements BeforeEnterObserver {
     private static final long serialVersionUID = 1L;
     private final transient TrackingService tracking;
+    private final transient DateFormats dates;
     private final transient ProgramService programs;
     private final transient SecurityService security;
     private final transient ReminderService reminders;
@@ -78,8 +80,10 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver 
     /** While the fields are set from the filter, their listeners do not set it back. */
     private boolean updating;
 
+    /** @param dates how the organisation writes dates: the grid, the filter and the status dialog use it */
     public TrackingView(TrackingService tracking, ProgramService programs, SecurityService security,
-            ReminderService reminders) {
+            ReminderService reminders, DateFormats dates) {
+        this.dates = dates;
         this.tracking = tracking;
         this.reminders = reminders;
         this.programs = programs;
@@ -126,7 +130,7 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver 
                 apply(filter.withPrograms(e.getValue()));
             }
         });
-        Button customize = new Button("Customize filter", e -> new FilterDialog(filter, this::apply).open());
+        Button customize = new Button("Customize filter", e -> new FilterDialog(filter, this::apply, dates).open());
         customize.setId("tracking-customize");
         Button clear = new Button("Clear filter", e -> apply(TrackingFilter.ALL));
         clear.setId("tracking-clear");
@@ -183,17 +187,17 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver 
                 .setKey(TrackingService.SORT_PROGRAM);
         grid.addColumn(r -> r.status().title()).setHeader("Status").setSortProperty(TrackingService.SORT_STATUS)
                 .setKey(TrackingService.SORT_STATUS);
-        grid.addColumn(TrackingRow::enrolledOn).setHeader("Enrolled").setSortProperty(TrackingService.SORT_ENROLLED)
+        grid.addColumn(r -> dates.date(r.enrolledOn())).setHeader("Enrolled").setSortProperty(TrackingService.SORT_ENROLLED)
                 .setKey(TrackingService.SORT_ENROLLED);
-        grid.addColumn(TrackingRow::earnedOn).setHeader("Earned").setSortProperty(TrackingService.SORT_EARNED)
+        grid.addColumn(r -> dates.date(r.earnedOn())).setHeader("Earned").setSortProperty(TrackingService.SORT_EARNED)
                 .setKey(TrackingService.SORT_EARNED);
-        grid.addColumn(TrackingRow::expiresOn).setHeader("Expires").setSortProperty(TrackingService.SORT_EXPIRES)
+        grid.addColumn(r -> dates.date(r.expiresOn())).setHeader("Expires").setSortProperty(TrackingService.SORT_EXPIRES)
                 .setKey(TrackingService.SORT_EXPIRES);
         grid.addColumn(TrackingRow::daysLeft).setHeader("Days left").setSortProperty(TrackingService.SORT_DAYS_LEFT)
                 .setKey(TrackingService.SORT_DAYS_LEFT);
         // the list's size is the sum of its statuses' counts, read with the quick filters: no second COUNT
         grid.setItems(q -> tracking.rows(filter, Pages.of(q)).stream(), q -> Pages.total(listSize()));
-        grid.addItemClickListener(e -> new StatusDialog(tracking, e.getItem().enrollmentId(), this::refresh).open());
+        grid.addItemClickListener(e -> new StatusDialog(tracking, e.getItem().enrollmentId(), this::refresh, dates).open());
 
         add(title, quickFilters, tools, status, grid);
         expand(grid);

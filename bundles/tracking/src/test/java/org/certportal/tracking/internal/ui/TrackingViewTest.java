@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.certportal.tracking.api.StatusCounts;
 import org.certportal.tracking.api.TrackingFilter;
 import org.certportal.tracking.api.TrackingService;
 import org.certportal.tracking.internal.TrackingPermissionProvider;
+import org.certportal.ui.spi.DateFormats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,7 +91,7 @@ class TrackingViewTest {
 
     private TrackingView view() {
         return new TrackingView(tracking, programs, new TestSecurity(new TrackingPermissionProvider()).as(Role.STAFF),
-                reminders);
+                reminders, DateFormats.iso(ZoneId.of("UTC")));
     }
 
     @Test
