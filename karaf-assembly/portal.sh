@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CertPortal on this machine:
-#   portal.sh start   build when needed, start Karaf in the background, wait for the portal
-#   portal.sh stop    stop it
+#   portal.sh start   build when needed, start Karaf in the background, wait for the portal; while no
+#                     mail server is configured, mail goes to a local catcher (mail-catcher.sh)
+#   portal.sh stop    stop it (and the mail catcher)
 #   portal.sh status  is it running?
 #   portal.sh bench   platform benchmark (cold start, hot deploy of a view, memory)
 #   portal.sh bench-db [ROWS]  contacts on a throwaway PostgreSQL (feature certportal-bench): inserts vs raw JDBC, page latency
@@ -35,7 +36,10 @@ start_karaf() {
 
 case "${1:-start}" in
   start)
-    if running; then echo "CertPortal is already running: http://localhost:$port/"; exit 0; fi
+    if running; then
+      bash "$here/mail-catcher.sh" start "$karaf" || true
+      echo "CertPortal is already running: http://localhost:$port/"; exit 0
+    fi
     if needs_build; then
       echo "Building CertPortal (first time: several minutes) ..."
       (cd "$root" && mvn -B -q install -DskipTests -pl karaf-assembly -am)
@@ -47,6 +51,8 @@ case "${1:-start}" in
       first_start=true
       sed -i 's/^demoUsers *=.*/demoUsers = true/' "$security_cfg"
     fi
+    # the demo's mail: to the catcher unless a server is named in etc/org.certportal.mail.cfg
+    bash "$here/mail-catcher.sh" start "$karaf" || echo "(mail stays queued in the outbox: no mail catcher)"
     start_karaf "$karaf"
     printf 'Starting'
     for _ in $(seq 1 240); do
@@ -74,9 +80,9 @@ case "${1:-start}" in
     done
     echo; echo "The portal did not answer within 120 s; see $karaf/data/log/karaf.log" >&2; exit 1 ;;
   stop)
-    if ! running; then echo "CertPortal is not running."; exit 0; fi
+    if ! running; then bash "$here/mail-catcher.sh" stop "$karaf"; echo "CertPortal is not running."; exit 0; fi
     "$karaf/bin/stop"
-    for _ in $(seq 1 60); do running || { echo "Stopped."; exit 0; }; sleep 0.5; done
+    for _ in $(seq 1 60); do running || { bash "$here/mail-catcher.sh" stop "$karaf"; echo "Stopped."; exit 0; }; sleep 0.5; done
     echo "Karaf did not stop within 30 s." >&2; exit 1 ;;
   status)
     if running; then echo "running: http://localhost:$port/"; else echo "stopped"; fi ;;
