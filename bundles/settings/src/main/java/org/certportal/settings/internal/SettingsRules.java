@@ -36,6 +36,10 @@ final class SettingsRules {
         if (s.uploadTypes().isEmpty()) {
             throw new IllegalArgumentException("Accept at least one file type for uploads.");
         }
+        if (s.datePattern() == null || !OrganisationSettings.DATE_PATTERNS.contains(s.datePattern())) {
+            throw new IllegalArgumentException("Date format: choose one of "
+                    + String.join(", ", OrganisationSettings.DATE_PATTERNS) + ".");
+        }
         for (String type : s.uploadTypes()) {
             if (!MEDIA_TYPE.matcher(type).matches()) {
                 throw new IllegalArgumentException("'" + type + "' is not a media type such as application/pdf.");
@@ -50,6 +54,7 @@ final class SettingsRules {
                 ? String.valueOf(s.expiringNoticeDays().getAsInt()) : "");
         v.put("maxUploadBytes", String.valueOf(s.maxUploadBytes()));
         v.put("uploadTypes", String.join(",", new TreeSet<>(s.uploadTypes())));
+        v.put("datePattern", s.datePattern());
         return v;
     }
 
@@ -69,6 +74,10 @@ final class SettingsRules {
         }
         long upload = v.containsKey("maxUploadBytes") ? Long.parseLong(v.get("maxUploadBytes")) : d.maxUploadBytes();
         Set<String> types = v.containsKey("uploadTypes") ? Set.of(v.get("uploadTypes").split(",")) : d.uploadTypes();
-        return new OrganisationSettings(zone, days, upload, types);
+        String datePattern = v.getOrDefault("datePattern", d.datePattern());
+        if (!OrganisationSettings.DATE_PATTERNS.contains(datePattern)) {
+            datePattern = d.datePattern(); // a format no longer offered
+        }
+        return new OrganisationSettings(zone, days, upload, types, datePattern);
     }
 }

@@ -23,6 +23,25 @@ class SettingsRulesTest {
         OrganisationSettings none = s(OptionalInt.empty(), 2048, Set.of("application/pdf"));
         assertEquals(none, SettingsRules.fromValues(SettingsRules.toValues(none)));
         assertEquals(OrganisationSettings.defaults(), SettingsRules.fromValues(Map.of()));
+        OrganisationSettings swiss = new OrganisationSettings(ZoneId.of("Europe/Zurich"), OptionalInt.empty(), 2048,
+                Set.of("application/pdf"), "dd.MM.yyyy");
+        assertEquals(swiss, SettingsRules.fromValues(SettingsRules.toValues(swiss)));
+    }
+
+    @Test
+    void aDateFormatIsOneOfTheOffered() {
+        for (String pattern : OrganisationSettings.DATE_PATTERNS) {
+            SettingsRules.check(new OrganisationSettings(ZoneId.of("UTC"), OptionalInt.empty(), 2048,
+                    Set.of("application/pdf"), pattern));
+        }
+        assertEquals("Date format: choose one of yyyy-MM-dd, dd.MM.yyyy, dd/MM/yyyy, MM/dd/yyyy.",
+                assertThrows(IllegalArgumentException.class, () -> SettingsRules.check(new OrganisationSettings(
+                        ZoneId.of("UTC"), OptionalInt.empty(), 2048, Set.of("application/pdf"), "d MMM yy")))
+                        .getMessage());
+        // a stored format no longer offered reads as the default rather than failing every page
+        Map<String, String> stored = new java.util.HashMap<>(SettingsRules.toValues(OrganisationSettings.defaults()));
+        stored.put("datePattern", "EEE d");
+        assertEquals(OrganisationSettings.DEFAULT_DATE_PATTERN, SettingsRules.fromValues(stored).datePattern());
     }
 
     @Test

@@ -68,6 +68,9 @@ class SettingsViewTest {
         assertEquals(30, this.<IntegerField>field(view, "settings-expiring-days").getValue());
         assertEquals(2048, this.<IntegerField>field(view, "settings-max-upload").getValue());
         assertEquals("application/pdf, image/png", this.<TextField>field(view, "settings-upload-types").getValue());
+        ComboBox<String> dates = field(view, "settings-date-format");
+        assertEquals("yyyy-MM-dd", dates.getValue());
+        assertEquals("31.12.2026  (dd.MM.yyyy)", dates.getItemLabelGenerator().apply("dd.MM.yyyy"));
     }
 
     @Test
@@ -77,10 +80,11 @@ class SettingsViewTest {
         this.<IntegerField>field(view, "settings-expiring-days").clear();
         this.<IntegerField>field(view, "settings-max-upload").setValue(512);
         this.<TextField>field(view, "settings-upload-types").setValue(" image/png ,, application/pdf");
+        this.<ComboBox<String>>field(view, "settings-date-format").setValue("dd/MM/yyyy");
         this.<Button>field(view, "settings-save").click();
 
         assertEquals(List.of(new OrganisationSettings(ZoneId.of("UTC"), OptionalInt.empty(), 512 * 1024,
-                Set.of("image/png", "application/pdf"))), settings.saved);
+                Set.of("image/png", "application/pdf"), "dd/MM/yyyy")), settings.saved);
         assertNull(this.<IntegerField>field(view, "settings-expiring-days").getValue(), "shown as saved");
     }
 
@@ -89,7 +93,7 @@ class SettingsViewTest {
         SettingsView view = new SettingsView(settings);
         this.<IntegerField>field(view, "settings-max-upload").clear();
         Button save = field(view, "settings-save");
-        assertEquals("Time zone and largest upload are required.",
+        assertEquals("Time zone, date format and largest upload are required.",
                 assertThrows(IllegalArgumentException.class, save::click).getMessage());
         assertEquals(List.of(), settings.saved);
     }
