@@ -1,36 +1,64 @@
 package org.certportal.process.internal.ui;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
+import org.certportal.process.api.ParameterDefinition;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.Recurrence;
 import org.certportal.process.api.RowState;
 import org.certportal.process.api.RunState;
+import org.certportal.ui.spi.DateFormats;
 
-/** How the Process Center words states and times. */
+/** How the Process Center words states, parameters and times (in the organisation's date format). */
 final class Labels {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.systemDefault());
 
     private Labels() {
     }
 
     /**
-     * A run's or schedule's parameters in words, in key order: "Fix: no, Program: 12" (were shown as
-     * the map's text, "{fix=false, program=12}"); "none" without any.
+     * A run's or schedule's parameters in words, as its type's form names them, in the form's order:
+     * "Fix inconsistencies: no, Expiring from: 31.12.2026" (were the stored keys and values,
+     * "{fix=false, from=2026-12-31}"); parameters the type no longer declares follow in key order with
+     * their keys in words; "none" without any.
      */
-    static String parameters(Map<String, String> parameters) {
+    static String parameters(Map<String, String> parameters, List<ParameterDefinition> definitions,
+            DateFormats dates) {
         if (parameters == null || parameters.isEmpty()) {
             return "none";
         }
-        return new TreeMap<>(parameters).entrySet().stream().map(e -> words(e.getKey()) + ": " + value(e.getValue()))
-                .collect(Collectors.joining(", "));
+        Map<String, String> left = new TreeMap<>(parameters);
+        List<String> shown = new ArrayList<>();
+        for (ParameterDefinition d : definitions) {
+            String v = left.remove(d.name());
+            if (v != null) {
+                shown.add(d.label() + ": " + value(d, v, dates));
+            }
+        }
+        left.forEach((key, v) -> shown.add(words(key) + ": " + value(v)));
+        return String.join(", ", shown);
+    }
+
+    private static String value(ParameterDefinition d, String v, DateFormats dates) {
+        return switch (d.kind()) {
+            case DATE -> date(v, dates);
+            case CHOICE -> v.matches("[A-Z][A-Z0-9_]*") ? words(v.toLowerCase(Locale.ROOT)) : v;
+            default -> value(v);
+        };
+    }
+
+    /** A stored date (yyyy-MM-dd) in the organisation's format; a value that is no date as stored. */
+    private static String date(String v, DateFormats dates) {
+        try {
+            return dates.date(LocalDate.parse(v));
+        } catch (DateTimeParseException e) {
+            return v;
+        }
     }
 
     private static String words(String key) {
@@ -66,12 +94,8 @@ final class Labels {
         };
     }
 
-    static String time(Instant at) {
-        return at == null ? "" : TIME.format(at);
-    }
-
-    /** "1,200 of 5,000 rows, estimated finish 12:03:10". */
-    static String progress(ProcessRun r) {
+    /** "1,200 of 5,000 rows, estimated finish 31.12.2026 12:03". */
+    static String progress(ProcessRun r, DateFormats dates) {
         if (r.total() < 0) {
             return r.state().isFinal() ? "" : "Selecting rows…";
         }
@@ -79,7 +103,7 @@ final class Labels {
         if (r.failed() > 0 || r.skipped() > 0) {
             text += String.format(" (%,d failed, %,d skipped)", r.failed(), r.skipped());
         }
-        return r.estimatedFinish() == null ? text : text + ", estimated finish " + time(r.estimatedFinish());
+        return r.estimatedFinish() == null ? text : text + ", estimated finish " + dates.time(r.estimatedFinish());
     }
 
     /** Safe in an element id: the file name with its dot. */

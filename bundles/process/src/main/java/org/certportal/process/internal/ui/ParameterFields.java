@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.certportal.process.api.ParameterDefinition;
+import org.certportal.ui.spi.DateFormats;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -19,7 +20,11 @@ final class ParameterFields {
     private final Map<String, Supplier<String>> readers = new LinkedHashMap<>();
     private final List<Component> fields;
 
-    ParameterFields(List<ParameterDefinition> definitions, Map<String, String> values) {
+    private final DateFormats dates;
+
+    /** @param dates how the organisation writes dates: date parameters are picked in it */
+    ParameterFields(List<ParameterDefinition> definitions, Map<String, String> values, DateFormats dates) {
+        this.dates = dates;
         fields = definitions.stream().map(d -> field(d, values.get(d.name()))).toList();
     }
 
@@ -49,7 +54,7 @@ final class ParameterFields {
                 field = box;
             }
             case DATE -> {
-                DatePicker picker = new DatePicker(d.label());
+                DatePicker picker = dates.localize(new DatePicker(d.label()));
                 if (initial != null) {
                     picker.setValue(LocalDate.parse(initial));
                 }

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.certportal.persistence.api.PageRequest;
+import org.certportal.process.api.ParameterDefinition;
 import org.certportal.process.api.ProcessPermissions;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessSchedule;
@@ -18,6 +19,7 @@ import org.certportal.process.api.RunState;
 import org.certportal.process.api.ScheduleRequest;
 import org.certportal.process.api.ScheduleState;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.PageAction;
 import org.certportal.ui.spi.PageActionBar;
 import org.certportal.ui.spi.Pages;
@@ -63,6 +65,8 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private final VerticalLayout active = new VerticalLayout();
     private final Map<Long, ActiveRow> activeRows = new HashMap<>();
     private final Map<String, String> typeTitles = new HashMap<>();
+    private final Map<String, List<ParameterDefinition>> typeParameters = new HashMap<>();
+    private final transient DateFormats dates;
     private final ComboBox<String> historyType = new ComboBox<>("Process");
     private final ComboBox<RunState> historyState = new ComboBox<>("State");
     private final Grid<ProcessRun> history = new Grid<>();
@@ -79,10 +83,14 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private record ActiveRow(Span state, ProgressBar bar, Span rows) {
     }
 
+    /**
+     * @param dates how the organisation writes dates and times
+     */
     public ProcessCenterView(ProcessService processes, SecurityService security,
-            Supplier<Optional<ViewRegistry>> views) {
+            Supplier<Optional<ViewRegistry>> views, DateFormats dates) {
         this.processes = processes;
         this.views = views;
+        this.dates = dates;
         // not full height: the page scrolls, so the history grid keeps its height below the other sections
         setWidthFull();
         mayRun = security.isPermitted(ProcessPermissions.RUN);
@@ -103,8 +111,9 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
                 .setAutoWidth(true);
         schedules.addColumn(s -> Labels.recurrence(s.recurrence()) + (s.dryRun() ? " (preview)" : ""))
                 .setHeader("Repeat").setAutoWidth(true);
-        schedules.addColumn(s -> Labels.time(s.nextFireAt())).setHeader("Next run").setAutoWidth(true);
-        schedules.addColumn(s -> s.parameters().isEmpty() ? "" : Labels.parameters(s.parameters())).setHeader("Parameters")
+        schedules.addColumn(s -> dates.time(s.nextFireAt())).setHeader("Next run").setAutoWidth(true);
+        schedules.addColumn(s -> s.parameters().isEmpty() ? "" : Labels.parameters(s.parameters(),
+                typeParameters.getOrDefault(s.typeId(), List.of()), dates)).setHeader("Parameters")
                 .setFlexGrow(2);
         schedules.addColumn(s -> (s.available() ? "" : "Unavailable. ") + (s.note() == null ? "" : s.note()))
                 .setHeader("Note").setFlexGrow(2);
@@ -144,8 +153,8 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
         history.addColumn(ProcessRun::skipped).setHeader("Skipped").setAutoWidth(true);
         history.addColumn(ProcessRun::failed).setHeader("Failed").setAutoWidth(true);
         history.addColumn(ProcessRun::startedBy).setHeader("By").setAutoWidth(true);
-        history.addColumn(r -> Labels.time(r.queuedAt())).setHeader("Queued").setAutoWidth(true);
-        history.addColumn(r -> Labels.time(r.finishedAt())).setHeader("Finished").setAutoWidth(true);
+        history.addColumn(r -> dates.time(r.queuedAt())).setHeader("Queued").setAutoWidth(true);
+        history.addColumn(r -> dates.time(r.finishedAt())).setHeader("Finished").setAutoWidth(true);
         history.setItems(DataProvider.fromCallbacks(
                 q -> processes.runs(historyFilter(), Pages.of(q)).items().stream(),
                 q -> Pages.total(processes.runs(historyFilter(), Pages.count()).total())));
@@ -188,8 +197,10 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
         typeList.removeAll();
         List<ProcessTypeInfo> types = processes.types();
         typeTitles.clear();
+        typeParameters.clear();
         for (ProcessTypeInfo t : types) {
             typeTitles.put(t.id(), t.title());
+            typeParameters.put(t.id(), t.parameters());
             Div row = new Div();
             row.setId("process-type-" + t.id());
             Span name = new Span(t.title() + (t.available() ? "" : " (unavailable: its schedules and runs wait)"));
@@ -237,7 +248,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
         formDialog.removeAll();
         formDialog.setHeaderTitle(editing == null ? "Run or schedule a process" : "Edit schedule " + editing.id());
         ProcessForm form = new ProcessForm(processes.types(), editing, request -> schedule(request, editing),
-                editing == null ? this::runNow : null, formDialog::close);
+                editing == null ? this::runNow : null, formDialog::close, dates);
         if (typeId != null && editing == null) {
             form.choose(typeId);
         }
@@ -269,7 +280,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
     private void openRun(long runId) {
         detailsDialog.removeAll();
         detailsDialog.setHeaderTitle("Run " + runId);
-        details = new RunDetails(processes, runId, retried -> {
+        details = new RunDetails(processes, runId, dates, typeParameters, retried -> {
             history.getDataProvider().refreshAll();
             refreshActive();
             openRun(retried);
@@ -340,7 +351,7 @@ public class ProcessCenterView extends VerticalLayout implements BeforeEnterObse
             row.state().setText(Labels.state(r.state()));
             row.bar().setIndeterminate(r.total() < 0);
             row.bar().setValue(r.progress());
-            row.rows().setText(Labels.progress(r));
+            row.rows().setText(Labels.progress(r, dates));
         }
     }
 

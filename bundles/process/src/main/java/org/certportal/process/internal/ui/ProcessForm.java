@@ -10,6 +10,7 @@ import org.certportal.process.api.ProcessTypeInfo;
 import org.certportal.process.api.Recurrence;
 import org.certportal.process.api.RunOptions;
 import org.certportal.process.api.ScheduleRequest;
+import org.certportal.ui.spi.DateFormats;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -37,11 +38,15 @@ final class ProcessForm extends VerticalLayout {
     private final EmailField notify = new EmailField("Email when it starts and ends");
     private transient ParameterFields fields;
 
+    private final transient DateFormats dates;
+
     /**
      * @param onRunNow null to hide "Run now" (editing a schedule)
+     * @param dates how the organisation writes dates: date parameters are picked in it
      */
     ProcessForm(List<ProcessTypeInfo> types, ProcessSchedule editing, Consumer<ScheduleRequest> onSchedule,
-            Consumer<ScheduleRequest> onRunNow, Runnable onClose) {
+            Consumer<ScheduleRequest> onRunNow, Runnable onClose, DateFormats dates) {
+        this.dates = dates;
         setPadding(false);
         type.setId("schedule-type");
         type.setItems(types.stream().filter(ProcessTypeInfo::available).toList());
@@ -95,7 +100,7 @@ final class ProcessForm extends VerticalLayout {
         parameters.removeAll();
         description.setText(t == null ? "" : t.description());
         if (t != null) {
-            fields = new ParameterFields(t.parameters(), values);
+            fields = new ParameterFields(t.parameters(), values, dates);
             fields.fields().forEach(parameters::add);
         } else {
             fields = null;

@@ -1,10 +1,15 @@
 package org.certportal.process.internal.ui;
 
+import java.util.List;
+import java.util.Map;
+
+import org.certportal.process.api.ParameterDefinition;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
 import org.certportal.process.api.RowResult;
 import org.certportal.process.api.RowState;
 import org.certportal.process.api.RunState;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
@@ -39,10 +44,19 @@ final class RunDetails extends VerticalLayout {
     private final ComboBox<RowState> filter = new ComboBox<>("Outcome");
     private final Grid<RowResult> rows = new Grid<>();
     private RunState shownState;
+    private final transient DateFormats dates;
+    private final Map<String, List<ParameterDefinition>> typeParameters;
 
-    RunDetails(ProcessService processes, long runId, java.util.function.LongConsumer onRetried) {
+    /**
+     * @param typeParameters each process type's parameters, by type id: the run's parameters are shown
+     *        as its form names them
+     */
+    RunDetails(ProcessService processes, long runId, DateFormats dates,
+            Map<String, List<ParameterDefinition>> typeParameters, java.util.function.LongConsumer onRetried) {
         this.processes = processes;
         this.runId = runId;
+        this.dates = dates;
+        this.typeParameters = typeParameters;
         setPadding(false);
         setWidth("60em");
         summary.setId("run-summary-" + runId);
@@ -82,12 +96,13 @@ final class RunDetails extends VerticalLayout {
     void refresh() {
         ProcessRun r = processes.run(runId).orElseThrow();
         summary.setText(r.typeTitle() + (r.dryRun() ? " (preview)" : "") + ", scope " + r.scope() + ", parameters "
-                + Labels.parameters(r.parameters()) + ", started by " + r.startedBy() + ", queued "
-                + Labels.time(r.queuedAt()) + (r.finishedAt() == null ? "" : ", finished " + Labels.time(r.finishedAt()))
+                + Labels.parameters(r.parameters(), typeParameters.getOrDefault(r.typeId(), List.of()), dates)
+                + ", started by " + r.startedBy() + ", queued " + dates.time(r.queuedAt())
+                + (r.finishedAt() == null ? "" : ", finished " + dates.time(r.finishedAt()))
                 + (r.error() == null ? "" : ". " + r.error()));
         state.setText(Labels.state(r.state()));
         bar.setValue(r.progress());
-        rowsText.setText(Labels.progress(r));
+        rowsText.setText(Labels.progress(r, dates));
         cancel.setVisible(r.state().isActive());
         retry.setVisible(r.state().isFinal() && r.failed() > 0 && !r.dryRun());
         // once per state: a link rebuilt on every poll would change its address under the user's click

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +16,7 @@ import org.certportal.process.api.Recurrence;
 import org.certportal.process.api.RunOptions;
 import org.certportal.process.api.ScheduleRequest;
 import org.certportal.process.api.ScheduleState;
+import org.certportal.ui.spi.DateFormats;
 import org.junit.jupiter.api.Test;
 
 import com.vaadin.flow.component.Component;
@@ -45,7 +47,8 @@ class ProcessFormTest {
                 "pending"), LocalDateTime.of(2026, 9, 1, 6, 0), java.time.ZoneOffset.UTC, Recurrence.MONTHLY, true,
                 "ada@example.org", ScheduleState.ACTIVE, null, null, null, "certadmin", null, true, 3);
         AtomicReference<ScheduleRequest> saved = new AtomicReference<>();
-        ProcessForm form = new ProcessForm(List.of(TYPE), s, saved::set, null, () -> { });
+        ProcessForm form = new ProcessForm(List.of(TYPE), s, saved::set, null, () -> { },
+                DateFormats.iso(ZoneId.of("UTC")));
         assertEquals("CPA", this.<TextField>find(form, "schedule-param-program").getValue());
         assertEquals(false, this.<Checkbox>find(form, "schedule-param-notify").getValue());
         assertEquals("pending", this.<ComboBox<String>>find(form, "schedule-param-status").getValue());
@@ -60,7 +63,8 @@ class ProcessFormTest {
     @Test
     void runNowNeedsAProcessAndSendsItsParameters() {
         AtomicReference<ScheduleRequest> started = new AtomicReference<>();
-        ProcessForm form = new ProcessForm(List.of(TYPE), null, r -> { }, started::set, () -> { });
+        ProcessForm form = new ProcessForm(List.of(TYPE), null, r -> { }, started::set, () -> { },
+                DateFormats.iso(ZoneId.of("UTC")));
         Button runNow = find(form, "schedule-run-now");
         assertThrows(IllegalArgumentException.class, runNow::click, "no process chosen");
         form.choose("masscert");
