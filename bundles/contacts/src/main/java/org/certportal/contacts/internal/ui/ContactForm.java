@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactDraft;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.FieldErrors;
 
 import com.vaadin.flow.component.button.Button;
@@ -32,7 +33,9 @@ class ContactForm extends FormLayout {
     private final FieldErrors errors = new FieldErrors();
     private Consumer<ContactDraft> onSave = d -> { };
 
-    ContactForm(Runnable onCancel) {
+    /** @param dates how the organisation writes dates: the birth date is picked in it */
+    ContactForm(Runnable onCancel, DateFormats dates) {
+        dates.localize(birthDate);
         givenName.setId("contact-given-name");
         familyName.setId("contact-family-name");
         familyName.setRequired(true);

@@ -4,6 +4,7 @@ import org.certportal.contacts.api.ContactPermissions;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.OrganisationFormats;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,16 +14,19 @@ import org.osgi.service.component.annotations.Reference;
 public class ContactsContribution extends BasicViewContribution {
     private final ContactService contacts;
     private final SecurityService security;
+    private final OrganisationFormats formats;
 
     @Activate
-    public ContactsContribution(@Reference ContactService contacts, @Reference SecurityService security) {
+    public ContactsContribution(@Reference ContactService contacts, @Reference SecurityService security,
+            @Reference OrganisationFormats formats) {
         super("contacts", "Contacts", ContactPermissions.READ, ContactsView.class, "People", 10, "vaadin:users");
         this.contacts = contacts;
         this.security = security;
+        this.formats = formats;
     }
 
     @Override
     public ContactsView createView() {
-        return new ContactsView(contacts, security);
+        return new ContactsView(contacts, security, formats.dates());
     }
 }

@@ -5,6 +5,7 @@ import org.certportal.contacts.api.ContactPermissions;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.persistence.api.Page;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
@@ -31,9 +32,10 @@ public class ContactsView extends VerticalLayout {
     final ContactForm form;
     private Contact editing;
 
-    public ContactsView(ContactService contacts, SecurityService security) {
+    /** @param dates how the organisation writes dates: birth dates are shown and picked in it */
+    public ContactsView(ContactService contacts, SecurityService security, DateFormats dates) {
         this.contacts = contacts;
-        this.form = new ContactForm(editor::close);
+        this.form = new ContactForm(editor::close, dates);
         setSizeFull();
         boolean mayEdit = security.isPermitted(ContactPermissions.EDIT);
         search.setId("contact-search");
@@ -51,7 +53,7 @@ public class ContactsView extends VerticalLayout {
         grid.addColumn(Contact::givenName).setHeader("Given name").setSortProperty(ContactService.SORT_GIVEN_NAME);
         grid.addColumn(Contact::email).setHeader("Email").setSortProperty(ContactService.SORT_EMAIL);
         grid.addColumn(Contact::externalId).setHeader("Identifier").setSortProperty(ContactService.SORT_EXTERNAL_ID);
-        grid.addColumn(Contact::birthDate).setHeader("Birth date");
+        grid.addColumn(c -> dates.date(c.birthDate())).setHeader("Birth date");
         grid.setItems(query -> contacts.search(search.getValue(), Pages.of(query)).items().stream(),
                 query -> counted(contacts.search(search.getValue(), Pages.count()), mayEdit));
         count.setId("contact-count");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import org.certportal.contacts.api.ContactService;
 import org.certportal.contacts.internal.ContactPermissionProvider;
 import org.certportal.security.api.Role;
 import org.certportal.security.testing.TestSecurity;
+import org.certportal.ui.spi.DateFormats;
 import org.junit.jupiter.api.Test;
 
 /** The contact form without a browser: refusals beside their field, gone once fixed. */
@@ -35,7 +37,8 @@ class ContactFormTest {
 
     @Test
     void aRefusedEmailIsMarkedOnTheEmailFieldAndClearedByTheFix() {
-        ContactsView view = new ContactsView(service, new TestSecurity(new ContactPermissionProvider()).as(Role.STAFF));
+        ContactsView view = new ContactsView(service, new TestSecurity(new ContactPermissionProvider()).as(Role.STAFF),
+                DateFormats.iso(ZoneId.of("UTC")));
         ContactForm form = view.form;
         form.familyName.setValue("Doe");
         form.email.setValue("jane.example.org");
@@ -55,7 +58,7 @@ class ContactFormTest {
 
     @Test
     void aRefusalNamingNoFieldShowsAboveTheButtonsUntilTheNextAttempt() {
-        ContactForm form = new ContactForm(() -> { });
+        ContactForm form = new ContactForm(() -> { }, DateFormats.iso(ZoneId.of("UTC")));
         form.refused("The contacts could not be saved just now.");
         assertTrue(form.formError.isVisible());
         assertEquals("The contacts could not be saved just now.", form.formError.getText());

@@ -6,6 +6,7 @@ import org.certportal.programs.api.ProgramPermissions;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.OrganisationFormats;
 import org.certportal.ui.spi.ViewContribution;
 import org.certportal.ui.spi.ViewRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -26,20 +27,23 @@ public class ProgramEditorContribution extends BasicViewContribution {
 
     private final ProgramService programs;
     private final SecurityService security;
+    private final OrganisationFormats formats;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ViewRegistry views;
 
     @Activate
-    public ProgramEditorContribution(@Reference ProgramService programs, @Reference SecurityService security) {
+    public ProgramEditorContribution(@Reference ProgramService programs, @Reference SecurityService security,
+            @Reference OrganisationFormats formats) {
         super(ROUTE + "/:" + ProgramEditorView.ID_PARAMETER, "Program", ProgramPermissions.READ, ProgramEditorView.class,
                 "Certification", 101, "vaadin:diploma");
         this.programs = programs;
         this.security = security;
+        this.formats = formats;
     }
 
     @Override
     public ProgramEditorView createView() {
-        return new ProgramEditorView(programs, security, () -> Optional.ofNullable(views));
+        return new ProgramEditorView(programs, security, () -> Optional.ofNullable(views), formats.dates());
     }
 }

@@ -15,6 +15,7 @@ import org.certportal.programs.api.ProgramStatus;
 import org.certportal.programs.api.Requirement;
 import org.certportal.programs.api.RuleChangeImpact;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.PageAction;
 import org.certportal.ui.spi.PageActionBar;
 import org.certportal.ui.spi.ViewRegistry;
@@ -67,6 +68,7 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
     private final Dialog offeringDialog = new Dialog();
     private final TextField offeringTitle = new TextField("Title");
     private final DatePicker offeringDate = new DatePicker("Date");
+    private final transient DateFormats dates;
     private final TextField offeringLocation = new TextField("Location");
     private Program program;
     private Requirement editingRequirement;
@@ -76,9 +78,12 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
         return ProgramEditorContribution.ROUTE + "/" + programId;
     }
 
+    /** @param dates how the organisation writes dates: offering dates are shown and picked in it */
     public ProgramEditorView(ProgramService programs, SecurityService security,
-            Supplier<Optional<ViewRegistry>> views) {
+            Supplier<Optional<ViewRegistry>> views, DateFormats dates) {
         this.programs = programs;
+        this.dates = dates;
+        dates.localize(offeringDate);
         // other areas' buttons for this program, e.g. "Mass certify"
         this.contributed = new PageActionBar(views, PageAction.PROGRAM);
         contributed.setId("program-contributed-actions");
@@ -252,10 +257,10 @@ public class ProgramEditorView extends VerticalLayout implements BeforeEnterObse
         return row;
     }
 
-    private static String describe(Offering o) {
+    private String describe(Offering o) {
         StringBuilder sb = new StringBuilder(o.title());
         if (o.date() != null) {
-            sb.append(" · ").append(o.date());
+            sb.append(" · ").append(dates.date(o.date()));
         }
         if (o.location() != null) {
             sb.append(" · ").append(o.location());
