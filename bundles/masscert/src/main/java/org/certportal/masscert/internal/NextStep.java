@@ -152,7 +152,8 @@ final class NextStep {
                 try {
                     BigDecimal value = new BigDecimal(grade);
                     return r.minimumGrade() == null || value.compareTo(r.minimumGrade()) >= 0 ? null
-                            : "grade " + grade + " is below " + r.minimumGrade().toPlainString();
+                            : "grade " + grade + ", at least " + r.minimumGrade().stripTrailingZeros().toPlainString()
+                                    + " needed";
                 } catch (NumberFormatException e) {
                     return "grade '" + grade + "' is not a number";
                 }

@@ -65,7 +65,7 @@ class NextStepTest {
     void aGradeBelowTheMinimumOrAFailDoesNotMeetTheRequirement() {
         Decision low = NextStep.decide(applicant(step(EXAM, 12, CompletionStatus.AWAITING_APPROVAL, "65.5", JUNE)),
                 null, null);
-        assertEquals("Not every requirement is met: Written exam: grade 65.5 is below 70.", low.reason());
+        assertEquals("Not every requirement is met: Written exam: grade 65.5, at least 70 needed.", low.reason());
         Decision fail = NextStep.decide(applicant(step(CREDITS, 13, CompletionStatus.AWAITING_APPROVAL, "fail",
                 JUNE)), null, null);
         assertEquals(Kind.NONE, fail.kind());
