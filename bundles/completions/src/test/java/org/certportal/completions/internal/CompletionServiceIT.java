@@ -330,6 +330,13 @@ class CompletionServiceIT {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> service.record(e.id(), null,
                 new CompletionDraft(12, null, TODAY, null, null, new Attachment("a.png", "image/png", PNG))))
                 .getMessage().contains("not accepted"));
+        // a page with script sent as a PDF: it would run in the session of the staff member who opened it
+        byte[] page = "<!DOCTYPE html><html><script>fetch('/users')</script></html>".getBytes(StandardCharsets.UTF_8);
+        String disguised = assertThrows(IllegalArgumentException.class, () -> service.record(e.id(), null,
+                new CompletionDraft(12, null, TODAY, null, null, new Attachment("scan.pdf", "application/pdf", page))))
+                .getMessage();
+        assertTrue(disguised.startsWith("The file scan.pdf is not accepted: its content is an HTML or XML document"
+                + " (sent as application/pdf)"), disguised);
         assertEquals(0, portal.count("SELECT COUNT(*) FROM completion"), "a refused upload changes nothing");
         assertEquals(0, portal.count("SELECT COUNT(*) FROM completion_file"));
         assertEquals(0, portal.count("SELECT COUNT(*) FROM audit_entry WHERE entity_type = 'completion'"));

@@ -10,6 +10,7 @@ import org.certportal.programs.api.GradeType;
 import org.certportal.programs.api.Offering;
 import org.certportal.programs.api.Requirement;
 import org.certportal.settings.api.OrganisationSettings;
+import org.certportal.ui.spi.BoundedUploadBuffer;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -40,7 +41,7 @@ class RecordDialog extends Dialog {
         Requirement r = step.requirement();
         Completion current = step.completion();
         buffer = new BoundedUploadBuffer(settings.maxUploadBytes());
-        upload = new Upload(buffer);
+        upload = buffer.newUpload();
         setHeaderTitle(r.position() + ". " + r.title());
         setWidth("36rem");
         date.setId("completion-date");
@@ -62,7 +63,6 @@ class RecordDialog extends Dialog {
 
         upload.setId("completion-upload");
         upload.setMaxFiles(1);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, settings.maxUploadBytes()));
         upload.setAcceptedFileTypes(settings.uploadTypes().toArray(String[]::new));
         upload.addSucceededListener(e -> {
             attachment = new Attachment(buffer.fileName(), buffer.mimeType(), buffer.content());
@@ -70,8 +70,7 @@ class RecordDialog extends Dialog {
         });
         upload.addFailedListener(e -> {
             attachment = null;
-            file.setText(e.getReason() instanceof BoundedUploadBuffer.FileTooLargeException tooLarge
-                    ? tooLarge.getMessage() : "The file " + e.getFileName() + " was not received.");
+            file.setText(BoundedUploadBuffer.failureMessage(e));
         });
         upload.addFileRejectedListener(e -> Notification.show(e.getErrorMessage(), 5000,
                 Notification.Position.MIDDLE));

@@ -19,6 +19,7 @@ import org.certportal.credentials.internal.ui.AwardSteps.Stage;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
 import org.certportal.process.api.RunAlreadyActiveException;
+import org.certportal.ui.spi.BoundedUploadBuffer;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -42,7 +43,6 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Location;
@@ -148,20 +148,20 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
 
     private VerticalLayout searchForm() {
         FormLayout form = new FormLayout(type, session, school, from, to);
-        MemoryBuffer buffer = new MemoryBuffer();
-        Upload upload = new Upload(buffer);
+        BoundedUploadBuffer buffer = new BoundedUploadBuffer(MAX_UPLOAD);
+        Upload upload = buffer.newUpload();
         upload.setId("credentials-students-upload");
-        upload.setMaxFileSize(MAX_UPLOAD);
         upload.setAcceptedFileTypes(".csv", ".txt", "text/csv", "text/plain");
         upload.setDropLabel(new Span("or drop a file of student identifiers (CSV or text) here"));
         upload.addSucceededListener(e -> {
-            try (InputStream in = buffer.getInputStream()) {
+            try (InputStream in = buffer.inputStream()) {
                 students.setValue(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
         });
         upload.addFileRejectedListener(e -> formError.setText(e.getErrorMessage()));
+        upload.addFailedListener(e -> formError.setText(BoundedUploadBuffer.failureMessage(e)));
         students.setWidthFull();
         students.setMaxHeight("12em");
         Button search = new Button("Search", e -> search());

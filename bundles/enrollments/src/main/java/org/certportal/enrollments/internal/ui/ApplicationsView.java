@@ -13,6 +13,7 @@ import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.ImportReport;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.BoundedUploadBuffer;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -22,7 +23,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.component.upload.receivers.MemoryBuffer;
 
 /**
  * Every application across programs, filtered, sorted and paged in the database, with the decide
@@ -97,17 +97,17 @@ public class ApplicationsView extends VerticalLayout {
     }
 
     private Upload upload() {
-        MemoryBuffer buffer = new MemoryBuffer();
-        Upload upload = new Upload(buffer);
+        // a full file of ApplicationService.MAX_IMPORT_ROWS rows is a few megabytes
+        BoundedUploadBuffer buffer = new BoundedUploadBuffer(10 * 1024 * 1024);
+        Upload upload = buffer.newUpload();
         upload.setId("applications-import");
         upload.setAcceptedFileTypes(".csv", "text/csv");
         upload.setMaxFiles(1);
-        // a full file of ApplicationService.MAX_IMPORT_ROWS rows is a few megabytes
-        upload.setMaxFileSize(10 * 1024 * 1024);
         upload.addFileRejectedListener(e -> report.failed(e.getErrorMessage()));
+        upload.addFailedListener(e -> report.failed(BoundedUploadBuffer.failureMessage(e)));
         upload.setDropLabel(new Span("Drop a CSV file of applications here"));
         upload.addSucceededListener(e -> {
-            try (Reader in = new InputStreamReader(buffer.getInputStream(), StandardCharsets.UTF_8)) {
+            try (Reader in = new InputStreamReader(buffer.inputStream(), StandardCharsets.UTF_8)) {
                 imported(applications.importCsv(in));
             } catch (IllegalArgumentException | java.io.IOException refused) {
                 report.failed(refused.getMessage());
