@@ -9,6 +9,9 @@ case $cmd in
     rm -rf "$dir" && mkdir -p "$dir"
     tar -xzf "$archive" -C "$dir" --strip-components=1
     echo "org.osgi.service.http.port = $http" >> "$dir/etc/org.ops4j.pax.web.cfg"
+    # as behind the reverse proxy of a production portal: X-Forwarded-For/-Proto name the client and
+    # its scheme (HttpHardeningIT sends them; browsers never do)
+    echo "org.osgi.service.http.checkForwardedHeaders = true" >> "$dir/etc/org.ops4j.pax.web.cfg"
     sed -i "s/^sshPort *=.*/sshPort = $ssh/" "$dir/etc/org.apache.karaf.shell.cfg"
     sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $((ssh + 1))/; s/^rmiServerPort *=.*/rmiServerPort = $((ssh + 2))/" \
       "$dir/etc/org.apache.karaf.management.cfg"

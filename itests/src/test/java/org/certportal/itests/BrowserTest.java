@@ -135,9 +135,11 @@ public abstract class BrowserTest {
         }
     }
 
-    /** Signs out the way the header link does (a plain GET) and waits for the sign-in page. */
+    /** Signs out from the sign-out page (a GET only asks; its button posts) and waits for the sign-in page. */
     protected void signOut() {
         browser.get(URL + "/sign-out");
+        // signed out already (an ended session): the address leads to the sign-in page itself
+        browser.findElements(By.id("sign-out-confirm")).forEach(WebElement::click);
         shown("sign-in");
     }
 

@@ -279,8 +279,17 @@ public class CertificationBrowserIT extends BrowserTest {
         assertTrue("a Complete completion offers no edit", browser.findElements(By.id("record-1")).isEmpty());
         WebElement file = browser.findElements(By.cssSelector("[id^=completion-file-]")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElseThrow();
-        assertTrue(Pdfs.text(Pdfs.download(file.getAttribute("href"), browser.manage().getCookies()))
-                .contains("Exam sheet of " + tag));
+        java.net.http.HttpResponse<byte[]> served = Pdfs.fetch(file.getAttribute("href"),
+                browser.manage().getCookies());
+        assertTrue(Pdfs.text(served.body()).contains("Exam sheet of " + tag));
+        // whatever a stored file holds, the browser saves it and never runs it in the portal's origin
+        assertEquals("application/pdf", served.headers().firstValue("Content-Type").orElse(""));
+        String disposition = served.headers().firstValue("Content-Disposition").orElse("");
+        assertTrue(disposition, disposition.startsWith("attachment; filename=\"" + pdf.getFileName())
+                && disposition.contains("filename*=UTF-8''" + pdf.getFileName()));
+        assertEquals("nosniff", served.headers().firstValue("X-Content-Type-Options").orElse(""));
+        assertEquals("sandbox; default-src 'none'",
+                served.headers().firstValue("Content-Security-Policy").orElse(""));
 
         click("record-2");
         type("completion-date", datePickerText(java.time.LocalDate.now()));

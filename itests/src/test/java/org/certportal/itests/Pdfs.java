@@ -18,6 +18,11 @@ final class Pdfs {
     }
 
     static byte[] download(String url, Set<Cookie> cookies) throws IOException, InterruptedException {
+        return fetch(url, cookies).body();
+    }
+
+    /** The answer to a GET in the browser's session, with its headers; fails unless it is a 200. */
+    static HttpResponse<byte[]> fetch(String url, Set<Cookie> cookies) throws IOException, InterruptedException {
         String cookieHeader = cookies.stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookieHeader).GET().build(),
@@ -25,7 +30,7 @@ final class Pdfs {
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + url + " answered " + response.statusCode());
         }
-        return response.body();
+        return response;
     }
 
     /** Writes a one-page PDF saying the text to the file, and returns the file. */

@@ -192,22 +192,51 @@ public class PortalBrowserIT {
     }
 
     @Test
-    public void everyAnswerForbidsFramingAndSniffingAndAMalformedRequestIsABadRequest() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpResponse<String> login = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(URL + "/login")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, login.statusCode());
-        assertEquals("DENY", login.headers().firstValue("X-Frame-Options").orElse(""));
-        assertEquals("nosniff", login.headers().firstValue("X-Content-Type-Options").orElse(""));
-        assertTrue(login.headers().firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'none'"));
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-                .findFirst().orElse("");
-        assertTrue(cookie, cookie.contains("SameSite=Lax") && cookie.contains("HttpOnly"));
-        java.net.http.HttpResponse<String> heartbeat = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(URL + "/?v-r=heartbeat&v-uiId=abc")).header("Cookie", cookie.split(";")[0])
-                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals("a heartbeat with a UI id that is no number", 400, heartbeat.statusCode());
+    public void aLinkToTheSignOutAddressSignsNoOneOutItsButtonDoes() {
+        signIn("staff", "certportal");
+        shown("welcome");
+        // what an image or link planted by another site would request
+        browser.get(URL + "/sign-out");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out-confirm")));
+        browser.get(URL + "/");
+        shown("welcome");
+        browser.get(URL + "/sign-out");
+        browser.findElement(By.id("sign-out-confirm")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        browser.get(URL + "/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+    }
+
+    @Test
+    public void repeatedWrongPasswordsMakeTheAccountWaitSaidOnTheFormAndLoggedWithTheAddress() throws Exception {
+        String user = "guessed" + System.nanoTime() % 100000;
+        String added = karaf.run("certportal:users --roles staff --password right-pass-12 add " + user);
+        assertTrue(added, added.contains(user));
+        browser.get(URL + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#username input")));
+        browser.findElement(By.cssSelector("#username input")).sendKeys(user);
+        for (int i = 1; i <= 6; i++) {
+            String said = trySignIn("wrong-guess-" + i);
+            assertEquals("attempt " + i, "Wrong user name or password.", said);
+        }
+        String refused = trySignIn("right-pass-12");
+        assertTrue(refused, refused.matches("Too many failed sign-ins: try again in \\d+ seconds\\."));
+        java.util.List<String> log = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
+                System.getProperty("certportal.portal.home", "target/portal"), "data", "log", "karaf.log"));
+        assertEquals(6, log.stream().filter(l -> l.contains("Sign-in failed for '" + user + "' from 127.0.0.1")
+                || l.contains("Sign-in failed for '" + user + "' from 0:0:0:0:0:0:0:1")).count());
+        assertTrue(log.stream().anyMatch(l -> l.contains("Sign-in refused for '" + user + "'")
+                && l.contains("too many failed attempts")));
+    }
+
+    /** Types the password, signs in and returns what the form says. */
+    private String trySignIn(String password) {
+        browser.findElement(By.cssSelector("#password input")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+        // the form says the same words again after each failure: wait for the password field to clear
+        wait.until(d -> d.findElement(By.cssSelector("#password input")).getAttribute("value").isEmpty()
+                && d.findElement(By.id("sign-in-error")).isDisplayed());
+        return browser.findElement(By.id("sign-in-error")).getText();
     }
 
     @Test

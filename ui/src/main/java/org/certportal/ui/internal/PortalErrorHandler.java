@@ -21,6 +21,8 @@ import com.vaadin.flow.server.ErrorHandler;
 public final class PortalErrorHandler implements ErrorHandler {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(PortalErrorHandler.class);
+    /** Vaadin's reading of a page's message, which calls the listeners of the components it names. */
+    private static final String MESSAGE_HANDLER = "com.vaadin.flow.server.communication.ServerRpcHandler";
 
     @Override
     public void error(ErrorEvent event) {
@@ -35,6 +37,10 @@ public final class PortalErrorHandler implements ErrorHandler {
             message = invalid.getMessage();
         } else if (stale != null) {
             message = stale.getMessage();
+        } else if (isClientProtocolError(t)) {
+            // a message no page of the portal sends (a stale or forged request): not the portal's fault
+            LOG.info("Refused a message Vaadin could not apply: {}", HttpHardening.printable(String.valueOf(t)));
+            message = "The page is out of date: reload it.";
         } else {
             String id = newErrorId();
             LOG.error("Error {} in the portal", id, t);
@@ -45,6 +51,27 @@ public final class PortalErrorHandler implements ErrorHandler {
             Notification n = Notification.show(message, 8000, Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /**
+     * Whether Vaadin failed reading the client's message itself (its order, its node ids, its values),
+     * before it called any of the portal's code: then no frame above Vaadin's message handler is the
+     * portal's, in the error or any of its causes.
+     */
+    static boolean isClientProtocolError(Throwable error) {
+        boolean inMessageHandler = false;
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith(MESSAGE_HANDLER)) {
+                    inMessageHandler = true;
+                    break;
+                }
+                if (frame.getClassName().startsWith("org.certportal.")) {
+                    return false;
+                }
+            }
+        }
+        return inMessageHandler;
     }
 
     /** A short id that the log and the user's page share. */

@@ -34,8 +34,6 @@ import com.vaadin.flow.server.startup.ApplicationRouteRegistry;
 public class PortalServlet extends VaadinServlet {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServlet.class);
     private static final long serialVersionUID = 1L;
-    /** A plain GET that ends the session and redirects to the sign-in page. */
-    static final String SIGN_OUT_PATH = "/sign-out";
     private transient PortalContext portal;
 
     @Override
@@ -111,13 +109,30 @@ public class PortalServlet extends VaadinServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, malformed.get());
             return;
         }
-        HttpSession session = request.getSession(false);
-        if (SIGN_OUT_PATH.equals(request.getPathInfo())) {
-            if (session != null) {
-                session.invalidate();
+        if (HttpHardening.isUidl(request)) {
+            byte[] body = request.getInputStream().readNBytes(HttpHardening.MAX_UIDL_BYTES + 1);
+            if (body.length > HttpHardening.MAX_UIDL_BYTES) {
+                LOG.info("Refused a message of {} bytes from {}", request.getContentLengthLong(), request.getRemoteAddr());
+                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The message is too large.");
+                return;
             }
-            forgetSessionCookie(request, response);
-            response.sendRedirect(request.getContextPath() + "/login");
+            ReadBodyRequest read = new ReadBodyRequest(request, body);
+            malformed = HttpHardening.malformedUidl(read.text());
+            if (malformed.isPresent()) {
+                LOG.info("Refused a malformed request from {}: {}", request.getRemoteAddr(), malformed.get());
+                response.sendError(HttpServletResponse.SC_BAD_REQUEST, malformed.get());
+                return;
+            }
+            serve(read, response);
+        } else {
+            serve(request, response);
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        if (SignOut.PATH.equals(request.getPathInfo())) {
+            signOut(request, response, session);
             return;
         }
         Optional<Subject> subject = Optional.ofNullable(session == null ? null
@@ -136,7 +151,7 @@ public class PortalServlet extends VaadinServlet {
         }
         if (subject.isEmpty() || portal == null) {
             try {
-                super.service(request, response);
+                serveVaadin(request, response);
             } catch (ServletException e) {
                 if (!sessionCreationFailed(e) || response.isCommitted() || !"GET".equals(request.getMethod())) {
                     throw e;
@@ -153,7 +168,7 @@ public class PortalServlet extends VaadinServlet {
         try {
             portal.security().callAs(subject.get(), () -> {
                 try {
-                    super.service(request, response);
+                    serveVaadin(request, response);
                 } catch (ServletException | IOException e) {
                     throw new Tunnel(e);
                 }
@@ -165,6 +180,59 @@ public class PortalServlet extends VaadinServlet {
             }
             throw (ServletException) t.getCause();
         }
+    }
+
+    /**
+     * Vaadin's handling of the request. Vaadin's own requests (heartbeat, UIDL, upload...) that it
+     * cannot read fail with an exception: that is a bad request, answered with a 400 and one log line,
+     * not a 500 with a stack trace any anonymous client could fill the log with.
+     */
+    private void serveVaadin(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        try {
+            super.service(request, response);
+        } catch (ServletException | RuntimeException e) {
+            String kind = request.getParameter("v-r");
+            if (kind == null || response.isCommitted() || sessionCreationFailed(e)) {
+                throw e;
+            }
+            LOG.info("Refused a malformed Vaadin '{}' request from {}: {}", HttpHardening.printable(kind),
+                    request.getRemoteAddr(), HttpHardening.printable(String.valueOf(rootCause(e))));
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Malformed request");
+        }
+    }
+
+    /** A POST ends the session; a GET only asks (see {@link SignOut}). */
+    private static void signOut(HttpServletRequest request, HttpServletResponse response, HttpSession session)
+            throws IOException {
+        if (!"POST".equals(request.getMethod())) {
+            if (session == null || session.getAttribute(PortalSession.SUBJECT) == null) {
+                response.sendRedirect(request.getContextPath() + "/login");
+            } else {
+                SignOut.confirmationPage(response);
+            }
+            return;
+        }
+        if (!SignOut.fromOwnPage(request)) {
+            LOG.info("Refused a sign-out from {} posted by another site ({})", request.getRemoteAddr(),
+                    HttpHardening.printable(request.getHeader("Origin")));
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Sign out from the portal's own page.");
+            return;
+        }
+        if (session != null) {
+            session.invalidate();
+        }
+        forgetSessionCookie(request, response);
+        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+        response.setHeader("Location", request.getContextPath() + "/login");
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
     }
 
     private static boolean sessionCreationFailed(Throwable e) {

@@ -47,11 +47,11 @@ public final class PortalSession {
     }
 
     /**
-     * Sends the browser to {@link PortalServlet#SIGN_OUT_PATH}, which ends the session outside
-     * Vaadin: invalidating it inside this request could lose the redirect to the sign-in page.
+     * Has the browser post to {@link SignOut#PATH}, which ends the session outside Vaadin:
+     * invalidating it inside this request could lose the redirect to the sign-in page.
      */
     public static void signOut(UI ui) {
-        ui.getPage().setLocation(PortalServlet.SIGN_OUT_PATH);
+        ui.getPage().executeJs(SignOut.postScript(), SignOut.PATH);
     }
 
     /** Remembers where a signed-out user wanted to go. */
