@@ -80,7 +80,10 @@ public class HttpHardeningIT {
         String outOfOrder = "{\"csrfToken\":\"" + key + "\",\"rpc\":[],\"syncId\":41,\"clientId\":41}";
         assertEquals(200, uidl(cookie, ui, outOfOrder).statusCode());
 
-        List<String> added = logLines().subList((int) linesBefore, logLines().size());
+        awaitLog(linesBefore, lines -> lines.stream().filter(l -> l.contains("Refused a malformed request from"))
+                .count() >= bodies.size() + 2 && lines.stream().anyMatch(l -> l.contains("Refused a message")));
+        List<String> all = logLines();
+        List<String> added = all.subList((int) linesBefore, all.size());
         assertTrue(String.join("\n", added), added.stream().noneMatch(l -> l.startsWith("\tat ") || l.contains("ERROR")));
         long refused = added.stream().filter(l -> l.contains("Refused a malformed request from")).count();
         assertEquals(String.join("\n", added), bodies.size() + 2, refused);
@@ -104,6 +107,19 @@ public class HttpHardeningIT {
         assertTrue(header(own, "Location").endsWith("/login"));
         assertTrue("the session cookie is dropped", own.headers().allValues("Set-Cookie").stream()
                 .anyMatch(c -> c.startsWith("JSESSIONID=;") || c.contains("Max-Age=0")));
+    }
+
+    @Test
+    public void aFailedSshSignInIsLoggedWithTheClientsAddress() throws Exception {
+        KarafClient karaf = KarafClient.fromSystemProperties();
+        Process client = new ProcessBuilder(new java.io.File(karaf.home(), "bin/client").getPath(), "-a",
+                System.getProperty("certportal.portal.sshPort"), "-u", "intruder", "-p", "guess-1", "-r", "1", "-b")
+                .redirectErrorStream(true).start();
+        client.getOutputStream().close();
+        String said = new String(client.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(said, client.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertTrue(said, awaitLog(0, added -> added.stream()
+                .anyMatch(l -> l.contains("Authentication failed - intruder - ssh(/127.0.0.1:"))));
     }
 
     private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
@@ -149,6 +165,22 @@ public class HttpHardeningIT {
         Matcher m = Pattern.compile(regex).matcher(text);
         assertTrue(regex + " in " + text.substring(0, Math.min(400, text.length())), m.find());
         return m.group(1);
+    }
+
+    /** Whether the log lines written after the first {@code from} come to pass the check within 10 s. */
+    private static boolean awaitLog(long from, java.util.function.Predicate<List<String>> check)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            List<String> all = logLines();
+            if (check.test(all.subList((int) Math.min(from, all.size()), all.size()))) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100); // the log is written by its own thread
+        }
     }
 
     private static List<String> logLines() throws IOException {
