@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.certportal.contacts.api.Contact;
+import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 
@@ -24,6 +25,8 @@ import org.certportal.persistence.api.PageRequest;
  */
 final class ContactPageQuery {
     private static final String COLUMNS = "id, given_name, family_name, email, birth_date, external_id, version";
+    private static final String JOINED_COLUMNS = "c.id, c.given_name, c.family_name, c.email, c.birth_date,"
+            + " c.external_id, c.version";
 
     private ContactPageQuery() {
     }
@@ -35,26 +38,27 @@ final class ContactPageQuery {
         String order = " ORDER BY " + sortColumn + direction + ", id" + direction;
         List<Object> params = new ArrayList<>();
         String sql;
-        if (search.branches().size() <= 1) {
-            String where = "";
-            if (!search.branches().isEmpty()) {
-                where = " WHERE " + search.branches().get(0).condition();
-                params.addAll(search.branches().get(0).parameters());
-            }
-            sql = "SELECT " + COLUMNS + " FROM contact" + where + order + " LIMIT ? OFFSET ?";
+        if (search.branches().isEmpty()) {
+            sql = "SELECT " + COLUMNS + " FROM contact" + order + " LIMIT ? OFFSET ?";
+            params.add(page.limit());
+            params.add(page.offset());
         } else {
+            // ids and sort keys only until the page is chosen: narrow rows to merge, on PostgreSQL read from
+            // the indexes alone (each prefix index carries the family name key, see contacts-5)
             List<String> branches = new ArrayList<>();
             for (ContactSearch.Branch b : search.branches()) {
-                branches.add("(SELECT " + COLUMNS + ", " + sortColumn + " AS sort_key FROM contact WHERE "
-                        + b.condition() + order + " LIMIT ?)");
+                branches.add("SELECT id, " + sortColumn + " AS sort_key FROM contact WHERE " + b.condition() + order
+                        + " LIMIT ?");
                 params.addAll(b.parameters());
                 params.add(page.offset() + page.limit());
             }
-            sql = "SELECT " + COLUMNS + " FROM (" + String.join(" UNION ", branches) + ") matches ORDER BY sort_key"
-                    + direction + ", id" + direction + " LIMIT ? OFFSET ?";
+            params.add(page.limit());
+            params.add(page.offset());
+            String pageOrder = " ORDER BY sort_key" + direction + ", id" + direction;
+            sql = "SELECT " + JOINED_COLUMNS + " FROM contact c JOIN (SELECT id, sort_key FROM ("
+                    + union(branches) + ") matches" + pageOrder + " LIMIT ? OFFSET ?) p ON p.id = c.id"
+                    + pageOrder.replace("sort_key", "p.sort_key").replace(", id", ", p.id");
         }
-        params.add(page.limit());
-        params.add(page.offset());
         List<Contact> rows = new ArrayList<>();
         try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -70,22 +74,38 @@ final class ContactPageQuery {
     }
 
     /**
-     * The matches, counted up to the cap + 1: each branch reads at most that many ids from its index,
-     * and their union is exact whenever none of them reached it.
+     * The matches, counted up to the cap + 1: each branch reads at most that many ids from its index.
+     * One branch past the cap settles it (the first is the family name's, usually the largest);
+     * otherwise the union of the branches, none of which reached the cap, is exact.
      */
     private static long countUpTo(Connection c, ContactSearch search) throws SQLException {
-        int enough = Page.COUNT_CAP + 1;
-        List<Object> params = new ArrayList<>();
-        String union;
         if (search.branches().isEmpty()) {
-            union = "SELECT id FROM contact LIMIT " + enough;
-        } else {
-            union = search.branches().stream().map(b -> "(SELECT id FROM contact WHERE " + b.condition() + " LIMIT "
-                    + enough + ")").collect(Collectors.joining(" UNION "));
-            search.branches().forEach(b -> params.addAll(b.parameters()));
+            return count(c, JdbcStatements.countUpTo("SELECT id FROM contact"), List.of());
         }
-        try (PreparedStatement ps = prepare(c, "SELECT COUNT(*) FROM (" + union + ") matches", params);
-                ResultSet rs = ps.executeQuery()) {
+        int enough = Page.COUNT_CAP + 1;
+        if (search.branches().size() > 1) {
+            for (ContactSearch.Branch b : search.branches()) {
+                long counted = count(c, JdbcStatements.countUpTo("SELECT id FROM contact WHERE " + b.condition()),
+                        b.parameters());
+                if (counted >= enough) {
+                    return counted;
+                }
+            }
+        }
+        List<Object> params = new ArrayList<>();
+        search.branches().forEach(b -> params.addAll(b.parameters()));
+        return count(c, "SELECT COUNT(*) FROM (" + union(search.branches().stream().map(b -> "SELECT id FROM contact"
+                + " WHERE " + b.condition() + " LIMIT " + enough).toList()) + ") matches", params);
+    }
+
+    /** One select as it is, several as the UNION of each in parentheses (each has its own ORDER BY, LIMIT). */
+    private static String union(List<String> selects) {
+        return selects.size() == 1 ? selects.get(0)
+                : selects.stream().map(q -> "(" + q + ")").collect(Collectors.joining(" UNION "));
+    }
+
+    private static long count(Connection c, String sql, List<Object> params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql, params); ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
