@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -365,6 +366,24 @@ class ProcessEngineIT {
         assertEquals(0, f.service.runs(RunFilter.all(), PageRequest.first(10)).total());
         ProcessSchedule s = f.service.findSchedule(sid).orElseThrow();
         assertTrue(s.note().contains(scheduledBy) && s.note().contains("disabled"), s.note());
+        assertEquals(Map.of(0, 5L), f.counters(), "no row counted");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aScheduleOfAUserDemotedSinceRunsNothingAndSaysWhy(String db) throws Exception {
+        EngineFixture f = new EngineFixture(db);
+        f.items(5);
+        long sid = f.service.schedule(new ScheduleRequest(CounterType.ID, Map.of(),
+                LocalDateTime.of(2026, 5, 4, 9, 30), ZoneOffset.UTC, Recurrence.DAILY, RunOptions.run()));
+        String scheduledBy = f.service.findSchedule(sid).orElseThrow().createdBy();
+        f.security.demote(scheduledBy, Set.of(Role.STAFF));
+        f.clock.advance(Duration.ofDays(1));
+
+        assertEquals(0, f.engine("portal-a", 100).runUntilIdle());
+        assertEquals(0, f.service.runs(RunFilter.all(), PageRequest.first(10)).total());
+        ProcessSchedule s = f.service.findSchedule(sid).orElseThrow();
+        assertTrue(s.note().contains(scheduledBy + " may no longer run"), s.note());
         assertEquals(Map.of(0, 5L), f.counters(), "no row counted");
     }
 

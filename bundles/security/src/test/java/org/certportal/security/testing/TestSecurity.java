@@ -2,6 +2,7 @@ package org.certportal.security.testing;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,6 +25,7 @@ public final class TestSecurity implements SecurityService {
     private final List<PermissionProvider> providers;
     private Caller caller;
     private final Set<String> disabled = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<Role>> rolesNow = new ConcurrentHashMap<>();
 
     public TestSecurity(PermissionProvider... providers) {
         this.providers = List.of(providers);
@@ -38,6 +40,12 @@ public final class TestSecurity implements SecurityService {
     /** The account is disabled from now on: {@link #standing(Caller)} finds it gone. */
     public TestSecurity disable(String userName) {
         disabled.add(userName);
+        return this;
+    }
+
+    /** The account holds only these roles from now on: {@link #standing(Caller)} finds it with them. */
+    public TestSecurity demote(String userName, Set<Role> roles) {
+        rolesNow.put(userName, Set.copyOf(roles));
         return this;
     }
 
@@ -90,7 +98,11 @@ public final class TestSecurity implements SecurityService {
 
     @Override
     public Optional<Caller> standing(Caller who) {
-        return disabled.contains(who.userName()) ? Optional.empty() : Optional.of(who);
+        if (disabled.contains(who.userName())) {
+            return Optional.empty();
+        }
+        Set<Role> roles = rolesNow.get(who.userName());
+        return Optional.of(roles == null ? who : new Caller(who.userName(), who.displayName(), roles));
     }
 
     @Override
