@@ -48,6 +48,24 @@ public class FirstImpressionsBrowserIT extends BrowserTest {
                 over.isEmpty());
     }
 
+    /**
+     * Whether the field is marked invalid: its {@code invalid} property. (Selenium's getAttribute
+     * answers "false" for a valid field, never null, so it cannot tell the two apart.)
+     */
+    private boolean marked(String id) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) browser).executeScript(
+                "return document.getElementById(arguments[0]).invalid === true;", id));
+    }
+
+    /** The field shows no error message (its error part is empty or hidden). */
+    private void assertNoMessage(String id) {
+        Object shownMessage = ((JavascriptExecutor) browser).executeScript(
+                "const f = document.getElementById(arguments[0]);"
+                        + "const e = f.querySelector('[slot=error-message]');"
+                        + "return e && e.offsetParent !== null ? e.textContent.trim() : '';", id);
+        assertEquals(id + " still shows a message after the fix", "", shownMessage);
+    }
+
     private boolean present(String id) {
         return browser.findElements(By.id(id)).stream().anyMatch(WebElement::isDisplayed);
     }
@@ -155,7 +173,7 @@ public class FirstImpressionsBrowserIT extends BrowserTest {
         type("program-code", "A B");
         type("program-name", "First impressions form");
         click("program-save");
-        until(d -> d.findElement(By.id("program-code")).getAttribute("invalid") != null);
+        until(d -> marked("program-code"));
         String message = browser.findElement(By.id("program-code")).getAttribute("errorMessage");
         assertTrue(message, message.startsWith("Code 'A B'"));
         assertTrue("the refusal is not a notification", browser.findElements(By.cssSelector("vaadin-notification-card"))
@@ -171,6 +189,9 @@ public class FirstImpressionsBrowserIT extends BrowserTest {
         at(DESKTOP);
 
         type("program-code", tag.toUpperCase() + "-F");
+        // the fix alone clears the mark and its message, before the next attempt
+        until(d -> !marked("program-code"));
+        assertNoMessage("program-code");
         click("program-save");
         until(d -> d.findElement(By.id("program-title")).getText().startsWith(tag.toUpperCase() + "-F"));
 
@@ -181,8 +202,10 @@ public class FirstImpressionsBrowserIT extends BrowserTest {
         click("contact-save");
         until(d -> String.valueOf(d.findElement(By.id("contact-email")).getAttribute("errorMessage"))
                 .contains("is not a valid address"));
-        assertTrue(browser.findElement(By.id("contact-email")).getAttribute("invalid") != null);
+        assertTrue(marked("contact-email"));
         type("contact-email", "jana@example.org");
+        until(d -> !marked("contact-email"));
+        assertNoMessage("contact-email");
         click("contact-save");
         until(d -> !present("contact-family-name"));
     }
@@ -215,16 +238,56 @@ public class FirstImpressionsBrowserIT extends BrowserTest {
         until(d -> cells("enrollee-enrollments").stream().anyMatch(c -> c.contains("First impressions " + code)));
     }
 
-    /** No sideways scrolling at 800 px and at 390 px on the pages of contacts, programs and enrollments. */
+    /**
+     * Dates in the organisation's format, chosen in Settings; audit entries in words: the contact
+     * by its name, the setting's change as "Date pattern: yyyy-MM-dd → dd.MM.yyyy".
+     */
+    @Test
+    public void datesAndAuditEntriesReadInTheOrganisationsWords() {
+        signIn("sysadmin");
+        createContact("Dora", tag, tag + "-D1");
+        chooseDateFormat("dd.MM.yyyy");
+        try {
+            browser.get(URL + "/audit");
+            type("audit-entity-type", "contact");
+            until(d -> cells("audit-grid").contains("Dora " + tag + " (" + tag + "-D1)"));
+            assertTrue("times in the chosen format: " + cells("audit-grid"), cells("audit-grid").stream()
+                    .anyMatch(c -> c.matches("\\d{2}\\.\\d{2}\\.\\d{4} \\d{2}:\\d{2}")));
+            type("audit-entity-type", "settings");
+            until(d -> cells("audit-grid").stream().anyMatch(c -> c.contains("Date pattern: yyyy-MM-dd → dd.MM.yyyy")));
+            documentScreenshot("audit-log-in-words");
+        } finally {
+            chooseDateFormat("yyyy-MM-dd");
+        }
+    }
+
+    private void chooseDateFormat(String pattern) {
+        browser.get(URL + "/settings");
+        pick("settings-date-format", pattern);
+        until(d -> d.findElement(By.cssSelector("#settings-date-format input")).getAttribute("value")
+                .contains(pattern));
+        click("settings-save");
+        until(d -> d.findElements(By.cssSelector("vaadin-notification-card")).stream()
+                .anyMatch(n -> n.getText().contains("Settings saved")));
+    }
+
+    /**
+     * No sideways scrolling at 800 px and at 390 px on every page of the menu: contacts, programs,
+     * enrollments, the Process Center, Tracking, Accounting, Mass certification, Credentials, the
+     * Audit log, the Mail outbox and Settings (a SysAdmin sees them all).
+     */
     @Test
     public void pagesFitAt800AndAt390Pixels() {
-        signIn("certadmin");
+        signIn("sysadmin");
         for (Dimension size : List.of(NARROW, PHONE)) {
             at(size);
             String suffix = size.getWidth() == 390 ? "-phone" : "-800";
             for (String[] page : new String[][] { { "", "home-cards" }, { "contacts", "contacts-title" },
                 { "programs", "programs-title" }, { "enrollments", "enrollments-title" },
-                { "enrollee", "enrollee-title" } }) {
+                { "enrollee", "enrollee-title" }, { "processes", "process-center-title" },
+                { "tracking", "tracking-title" }, { "accounting", "accounting-title" },
+                { "masscert", "masscert-view" }, { "credentials", "credentials-view" },
+                { "audit", "audit-title" }, { "outbox", "outbox-title" }, { "settings", "settings-title" } }) {
                 browser.get(URL + "/" + page[0]);
                 shown(page[1]);
                 assertNoSidewaysScroll("/" + page[0]);
