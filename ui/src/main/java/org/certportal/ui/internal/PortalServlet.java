@@ -96,6 +96,7 @@ public class PortalServlet extends VaadinServlet {
         cookie.setPath(path);
         cookie.setMaxAge(0);
         cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure()); // as the session cookie it replaces
         response.addCookie(cookie);
     }
 
