@@ -5,7 +5,7 @@
 #   portal.sh stop    stop it (and the mail catcher)
 #   portal.sh status  is it running?
 #   portal.sh bench   platform benchmark (cold start, hot deploy of a view, memory)
-#   portal.sh bench-db [ROWS]  contacts on a throwaway PostgreSQL (feature certportal-bench): inserts vs raw JDBC, page latency
+#   portal.sh bench-db [ROWS]  contacts on a throwaway PostgreSQL (feature certportal-bench): inserts vs raw JDBC, search p50/p95 (ROWS default 1,000,000)
 #   portal.sh bench-db tracking [ENROLLMENTS]  the Tracking page, export and daily expiry run there (certportal:tracking-benchmark)
 #   portal.sh bench-db completions [ROWS]  the completions CSV import there vs raw JDBC (certportal:completions-benchmark)
 set -euo pipefail
@@ -119,7 +119,7 @@ case "${1:-start}" in
       printf 'certportal:completions-benchmark --rows %s\n' "${3:-100000}" \
         | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     else
-      printf 'certportal:contacts-benchmark --rows %s\n' "${2:-100000}" | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
+      printf 'certportal:contacts-benchmark --rows %s\n' "${2:-1000000}" | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     fi ;;
   *) echo "usage: portal.sh start|stop|status|bench|bench-db [ROWS]|bench-db tracking [ENROLLMENTS]|bench-db completions [ROWS]" >&2; exit 2 ;;
 esac
