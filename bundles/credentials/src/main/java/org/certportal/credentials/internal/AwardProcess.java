@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.certportal.credentials.internal.CredentialAwarder.Held;
 import org.certportal.credentials.internal.CredentialAwarder.Outcome;
 import org.certportal.credentials.internal.DeliveryRules.Delivery;
 import org.certportal.persistence.api.JdbcStatements;
+import org.certportal.process.api.ChunkContext;
 import org.certportal.process.api.ParameterDefinition;
 import org.certportal.process.api.ProcessParameters;
 import org.certportal.process.api.ProcessType;
@@ -152,68 +154,155 @@ public class AwardProcess implements ProcessType {
         }
     }
 
+    /**
+     * The chunk step: the chunk's students read in three statements, its document order found once, and the
+     * rows' writes deferred so the engine sends them as one batch per statement. Anything thrown sends the
+     * chunk to {@link #process}, row by row.
+     */
+    @Override
+    public List<RowOutcome> processChunk(ChunkContext chunk, List<String> keys, boolean dryRun) throws SQLException {
+        List<StudentKey> parsed = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            parsed.add(StudentKey.parse(key));
+        }
+        Connection c = chunk.connection();
+        Map<Long, StudentCredentials> students = StudentCredentials.readAll(c, parsed.stream()
+                .map(StudentKey::contactId).toList());
+        Timestamp now = Timestamp.from(clock.instant());
+        RunOrder order = new RunOrder(c, chunk.runId(), chunk.startedBy().userName(), now);
+        List<RowOutcome> outcomes = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            RowContext row = chunk.row(keys.get(i));
+            StudentKey k = parsed.get(i);
+            Lines lines = new Lines();
+            outcomes.add(award(row, k, students.get(k.contactId()), dryRun, row::update, order, lines, now));
+            lines.flush(row);
+        }
+        return outcomes;
+    }
+
+    /**
+     * One student, the reference the chunk step agrees with (the engine uses it when a chunk threw). The writes
+     * run at once inside a savepoint of this row's own: a row that fails is rolled back to it and listed in the
+     * unsuccessful file with the reason (outcome FAILED), instead of vanishing from the files.
+     */
     @Override
     public RowOutcome process(RowContext row, String key, boolean dryRun) throws SQLException {
-        String[] parts = key.substring(KEY.length()).split(":");
-        long contactId = Long.parseLong(parts[0]);
-        Set<Long> selectedIds = new HashSet<>();
-        for (String id : parts[1].split(",")) {
-            selectedIds.add(Long.valueOf(id));
-        }
+        StudentKey k = StudentKey.parse(key);
         Connection c = row.connection();
-        StudentCredentials s = StudentCredentials.read(c, contactId);
-        if (!s.exists()) {
-            return RowOutcome.failed("The student (contact " + contactId + ") no longer exists.");
+        Timestamp now = Timestamp.from(clock.instant());
+        RunOrder order = new RunOrder(c, row.runId(), row.startedBy().userName(), now);
+        StudentCredentials s = StudentCredentials.read(c, k.contactId());
+        Lines lines = new Lines();
+        if (dryRun) {
+            RowOutcome o = award(row, k, s, true, row::update, order, lines, now);
+            lines.flush(row);
+            return o;
+        }
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            RowOutcome o = award(row, k, s, false, (sql, values) -> execute(c, sql, values), order, lines, now);
+            c.releaseSavepoint(savepoint);
+            lines.flush(row);
+            return o;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback(savepoint);
+            String reason = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage().strip();
+            failedLines(row, k, s, reason);
+            return RowOutcome.failed(reason);
+        }
+    }
+
+    /** A student's row: parsed from {@code student:CONTACT:ID,ID}. */
+    record StudentKey(long contactId, Set<Long> selectedIds) {
+        static StudentKey parse(String key) {
+            String[] parts = key.substring(KEY.length()).split(":");
+            Set<Long> ids = new HashSet<>();
+            for (String id : parts[1].split(",")) {
+                ids.add(Long.valueOf(id));
+            }
+            return new StudentKey(Long.parseLong(parts[0]), ids);
+        }
+    }
+
+    /** Where a row's statements go: deferred into the chunk's batches, or executed at once. */
+    private interface Writes {
+        void update(String sql, Object... values) throws SQLException;
+    }
+
+    /** A row's result lines, kept back until its writes have succeeded. */
+    private static final class Lines {
+        private final List<String> files = new ArrayList<>();
+        private final List<Object[]> values = new ArrayList<>();
+
+        void add(String file, Object... line) {
+            files.add(file);
+            values.add(line);
+        }
+
+        void flush(RowContext row) {
+            for (int i = 0; i < files.size(); i++) {
+                row.write(files.get(i), values.get(i));
+            }
+        }
+    }
+
+    private RowOutcome award(RowContext row, StudentKey k, StudentCredentials s, boolean dryRun, Writes writes,
+            RunOrder order, Lines lines, Timestamp now) throws SQLException {
+        if (s == null || !s.exists()) {
+            String reason = "The student (contact " + k.contactId() + ") no longer exists.";
+            lines.add(UNSUCCESSFUL, "", "", "", "", "", "", "FAILED", reason);
+            return RowOutcome.failed(reason);
         }
         List<Achieved> selected = new ArrayList<>();
         List<Achieved> others = new ArrayList<>();
         for (Achieved a : s.pending()) {
-            (selectedIds.contains(a.id()) ? selected : others).add(a);
+            (k.selectedIds().contains(a.id()) ? selected : others).add(a);
         }
-        Set<Long> gone = new HashSet<>(selectedIds);
+        Set<Long> gone = new HashSet<>(k.selectedIds());
         selected.forEach(a -> gone.remove(a.id()));
         Decision d = CredentialAwarder.decide(selected, others, s.held());
         Optional<Delivery> delivery = d.award().map(a -> DeliveryRules.decide(s.bodies().get(a.id()), s.name(),
                 s.address()));
         if (dryRun) {
-            return preview(row, s, d, delivery, gone);
+            return preview(lines, s, d, delivery, gone);
         }
+        Connection c = row.connection();
         for (Outcome o : d.superseded()) {
-            row.update("UPDATE achieved_credential SET status = 'SUPERSEDED', status_reason = ? WHERE id = ?"
+            writes.update("UPDATE achieved_credential SET status = 'SUPERSEDED', status_reason = ? WHERE id = ?"
                     + " AND status = 'PENDING'", o.reason(), o.achieved().id());
         }
-        unsuccessful(row, s, d, gone);
+        unsuccessful(lines, s, d, gone);
         if (d.award().isEmpty()) {
             return RowOutcome.skipped(summary(d, gone));
         }
         Achieved a = d.award().get();
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.ofInstant(now.toInstant(), clock.getZone());
         long awardedId = Sequences.id(ids, c);
         long sequence = numbers.next(() -> Sequences.next(c, Sequences.NUMBERS));
         String number = new CredentialNumber(a.type().code(), today.getYear(), sequence).toString();
-        String actor = row.startedBy().userName();
-        Timestamp now = Timestamp.from(clock.instant());
-        row.update("INSERT INTO awarded_credential (id, number, sequence_no, contact_id, type_id, achieved_id,"
+        writes.update("INSERT INTO awarded_credential (id, number, sequence_no, contact_id, type_id, achieved_id,"
                 + " awarded_on, status, replaces_id, run_id, awarded_by, awarded_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, 'AWARDED', ?, ?, ?, ?)", awardedId, number,
-                sequence, contactId, a.type().id(), a.id(), today,
-                d.replaces().map(Held::id).orElse(null), row.runId(), actor, now);
-        row.update("UPDATE achieved_credential SET status = 'AWARDED', status_reason = NULL WHERE id = ?", a.id());
+                sequence, k.contactId(), a.type().id(), a.id(), today,
+                d.replaces().map(Held::id).orElse(null), row.runId(), row.startedBy().userName(), now);
+        writes.update("UPDATE achieved_credential SET status = 'AWARDED', status_reason = NULL WHERE id = ?", a.id());
         for (Held h : d.supersededHeld()) {
-            row.update("UPDATE awarded_credential SET status = 'SUPERSEDED', status_reason = ? WHERE id = ?",
+            writes.update("UPDATE awarded_credential SET status = 'SUPERSEDED', status_reason = ? WHERE id = ?",
                     "Superseded by " + a.type().name() + " " + number + ".", h.id());
         }
         Delivery how = delivery.orElseThrow();
         if (how.ordered()) {
             PostalAddress to = how.address();
-            row.update("INSERT INTO document_order_item (id, order_id, awarded_id, issue_no, delivery_method, recipient,"
-                    + " address_line1, address_line2, city, region, postal_code, country, status, status_at)"
+            writes.update("INSERT INTO document_order_item (id, order_id, awarded_id, issue_no, delivery_method,"
+                    + " recipient, address_line1, address_line2, city, region, postal_code, country, status, status_at)"
                     + " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 'ORDERED', ?)", Sequences.id(ids, c),
-                    orderFor(c, row.runId(), actor, now), awardedId, how.method().name(), shorten(how.recipient(), 300),
+                    order.id(), awardedId, how.method().name(), shorten(how.recipient(), 300),
                     to.line1(), to.line2(), to.city(), to.region(), to.postalCode(), to.country(), now);
         }
         IssuingBody body = s.bodies().get(a.id());
-        row.write(SUCCESSFUL, number, s.studentId(), s.name(), a.type().code(), a.achievedOn(), s.sessions().get(a.id()),
+        lines.add(SUCCESSFUL, number, s.studentId(), s.name(), a.type().code(), a.achievedOn(), s.sessions().get(a.id()),
                 body.code(), today, how.ordered() ? "yes" : "no", how.ordered() ? how.method().name() : "",
                 how.ordered() ? how.address().oneLine() : "", how.ordered() ? "" : how.reason(),
                 d.replaces().map(Held::number).orElse(""));
@@ -222,7 +311,55 @@ public class AwardProcess implements ProcessType {
                 + (d.superseded().isEmpty() && d.refused().isEmpty() && gone.isEmpty() ? "" : "; " + summary(d, gone)));
     }
 
-    /** The run's document order, made by the run's first awarded document (a run's chunks run one after another). */
+    private static void execute(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** A failed student in the unsuccessful file: a line per credential selected for them, or one line. */
+    private static void failedLines(RowContext row, StudentKey k, StudentCredentials s, String reason) {
+        List<Achieved> selected = s == null ? List.of() : s.pending().stream()
+                .filter(a -> k.selectedIds().contains(a.id())).toList();
+        if (selected.isEmpty()) {
+            row.write(UNSUCCESSFUL, s == null ? "" : s.studentId(), s == null ? "" : s.name(), "", "", "", "",
+                    "FAILED", reason);
+        }
+        for (Achieved a : selected) {
+            row.write(UNSUCCESSFUL, s.studentId(), s.name(), a.type().code(), a.achievedOn(), s.sessions().get(a.id()),
+                    s.bodies().get(a.id()).code(), "FAILED", reason);
+        }
+    }
+
+    /**
+     * The run's document order, found or made by the first document that needs it (a run's chunks run one after
+     * another), then remembered for the chunk.
+     */
+    private final class RunOrder {
+        private final Connection c;
+        private final long runId;
+        private final String actor;
+        private final Timestamp now;
+        private Long id;
+
+        RunOrder(Connection c, long runId, String actor, Timestamp now) {
+            this.c = c;
+            this.runId = runId;
+            this.actor = actor;
+            this.now = now;
+        }
+
+        long id() throws SQLException {
+            if (id == null) {
+                id = orderFor(c, runId, actor, now);
+            }
+            return id;
+        }
+    }
+
     private long orderFor(Connection c, long runId, String actor, Timestamp now) throws SQLException {
         String reference = "run-" + runId;
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM document_order WHERE reference = ?")) {
@@ -245,7 +382,7 @@ public class AwardProcess implements ProcessType {
         return id;
     }
 
-    private RowOutcome preview(RowContext row, StudentCredentials s, Decision d, Optional<Delivery> delivery,
+    private RowOutcome preview(Lines row, StudentCredentials s, Decision d, Optional<Delivery> delivery,
             Set<Long> gone) {
         if (d.award().isPresent()) {
             Achieved a = d.award().get();
@@ -264,13 +401,13 @@ public class AwardProcess implements ProcessType {
                         : ", not ordered: " + how.reason()).orElse(""));
     }
 
-    private static void previewLine(RowContext row, StudentCredentials s, Achieved a, String proposed, String method,
+    private static void previewLine(Lines row, StudentCredentials s, Achieved a, String proposed, String method,
             String address, String reason) {
-        row.write(PRE, s.studentId(), s.name(), a.type().code(), a.achievedOn(), s.sessions().get(a.id()),
+        row.add(PRE, s.studentId(), s.name(), a.type().code(), a.achievedOn(), s.sessions().get(a.id()),
                 s.bodies().get(a.id()).code(), proposed, method, address, reason);
     }
 
-    private static void unsuccessful(RowContext row, StudentCredentials s, Decision d, Set<Long> gone) {
+    private static void unsuccessful(Lines row, StudentCredentials s, Decision d, Set<Long> gone) {
         for (Outcome o : d.superseded()) {
             unsuccessfulLine(row, s, o, "SUPERSEDED");
         }
@@ -281,14 +418,14 @@ public class AwardProcess implements ProcessType {
             unsuccessfulLine(row, s, o, "WAITING");
         }
         for (Long id : gone) {
-            row.write(UNSUCCESSFUL, s.studentId(), s.name(), "", "", "", "", "NOT_PENDING", "Achieved credential " + id
+            row.add(UNSUCCESSFUL, s.studentId(), s.name(), "", "", "", "", "NOT_PENDING", "Achieved credential " + id
                     + " was awarded or superseded since the search.");
         }
     }
 
-    private static void unsuccessfulLine(RowContext row, StudentCredentials s, Outcome o, String outcome) {
+    private static void unsuccessfulLine(Lines row, StudentCredentials s, Outcome o, String outcome) {
         Achieved a = o.achieved();
-        row.write(UNSUCCESSFUL, s.studentId(), s.name(), a.type().code(), a.achievedOn(), s.sessions().get(a.id()),
+        row.add(UNSUCCESSFUL, s.studentId(), s.name(), a.type().code(), a.achievedOn(), s.sessions().get(a.id()),
                 s.bodies().get(a.id()).code(), outcome, o.reason());
     }
 

@@ -1,7 +1,10 @@
 package org.certportal.credentials.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,6 +24,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.Changes;
 import org.certportal.contacts.api.Contact;
@@ -226,13 +231,21 @@ public class CredentialServiceImpl implements CredentialService {
                 }
             }
         });
-        CsvRecordCounter unsuccessful = new CsvRecordCounter();
+        // not awarded: the unsuccessful file's lines but those of failed students, counted apart
+        ByteArrayOutputStream unsuccessful = new ByteArrayOutputStream();
+        long notAwarded = 0;
         try {
             processes.writeResultFile(runId, AwardProcess.UNSUCCESSFUL, unsuccessful);
+            for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(new StringReader(unsuccessful.toString(StandardCharsets.UTF_8)))) {
+                if (!"FAILED".equals(r.get("outcome"))) {
+                    notAwarded++;
+                }
+            }
         } catch (IOException e) {
             throw new IllegalStateException("The unsuccessful file of run " + runId + " cannot be read", e);
         }
-        return new AwardSummary(awarded[1], awarded[0] - awarded[1], unsuccessful.records(), run.failed());
+        return new AwardSummary(awarded[1], awarded[0] - awarded[1], notAwarded, run.failed());
     }
 
     @Override

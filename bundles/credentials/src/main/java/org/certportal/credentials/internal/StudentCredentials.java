@@ -6,17 +6,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.certportal.credentials.api.CredentialType;
 import org.certportal.credentials.internal.CredentialAwarder.Achieved;
 import org.certportal.credentials.internal.CredentialAwarder.Held;
+import org.certportal.persistence.api.JdbcStatements;
 
 /**
- * What the award rules need of one student, read in three statements: name and address, pending
- * achieved credentials with their school or authority, credentials held.
+ * What the award rules need of a student: name and address, pending achieved credentials with their school
+ * or authority, credentials held. Read for many students at once in three statements (a chunk of an award
+ * run), or for one.
  *
  * @param name given and family name, as printed
  * @param studentId the external identifier, or null
@@ -27,52 +31,57 @@ record StudentCredentials(long contactId, String name, String studentId, PostalA
         List<Achieved> pending, Map<Long, IssuingBody> bodies, Map<Long, String> sessions, List<Held> held) {
 
     static StudentCredentials read(Connection c, long contactId) throws SQLException {
-        String name = null;
-        String studentId = null;
-        PostalAddress address = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.given_name, s.family_name, s.external_id,"
+        return readAll(c, List.of(contactId)).get(contactId);
+    }
+
+    /** The students of these contact ids, in three statements; a contact that no longer exists maps to one without a name. */
+    static Map<Long, StudentCredentials> readAll(Connection c, Collection<Long> contactIds) throws SQLException {
+        Map<Long, Builder> students = new LinkedHashMap<>();
+        for (Long id : contactIds) {
+            students.put(id, new Builder(id));
+        }
+        List<Long> ids = List.copyOf(students.keySet());
+        String in = JdbcStatements.placeholders(ids.size());
+        try (PreparedStatement ps = JdbcStatements.prepare(c, "SELECT s.id, s.given_name, s.family_name, s.external_id,"
                 + " ad.address_line1, ad.address_line2, ad.city, ad.region, ad.postal_code, ad.country"
-                + " FROM contact_summary s LEFT JOIN student_address ad ON ad.contact_id = s.id WHERE s.id = ?")) {
-            ps.setLong(1, contactId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    name = rs.getString(1) == null ? rs.getString(2) : rs.getString(1) + " " + rs.getString(2);
-                    studentId = rs.getString(3);
-                    address = rs.getString(4) == null && rs.getString(6) == null ? null : address(rs, 4);
-                }
+                + " FROM contact_summary s LEFT JOIN student_address ad ON ad.contact_id = s.id WHERE s.id IN " + in,
+                ids); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Builder b = students.get(rs.getLong(1));
+                b.name = rs.getString(2) == null ? rs.getString(3) : rs.getString(2) + " " + rs.getString(3);
+                b.studentId = rs.getString(4);
+                b.address = rs.getString(5) == null && rs.getString(7) == null ? null : address(rs, 5);
             }
         }
-        List<Achieved> pending = new ArrayList<>();
-        Map<Long, IssuingBody> bodies = new HashMap<>();
-        Map<Long, String> sessions = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.achieved_on, a.exam_session, t.id, t.code,"
-                + " t.name, t.precedence, b.id, b.code, b.name, b.kind, b.address_line1, b.address_line2, b.city,"
-                + " b.region, b.postal_code, b.country FROM achieved_credential a"
+        try (PreparedStatement ps = JdbcStatements.prepare(c, "SELECT a.contact_id, a.id, a.achieved_on,"
+                + " a.exam_session, t.id, t.code, t.name, t.precedence, b.id, b.code, b.name, b.kind, b.address_line1,"
+                + " b.address_line2, b.city, b.region, b.postal_code, b.country FROM achieved_credential a"
                 + " JOIN credential_type t ON t.id = a.type_id JOIN issuing_body b ON b.id = a.issuing_body_id"
-                + " WHERE a.contact_id = ? AND a.status = 'PENDING' ORDER BY a.id")) {
-            ps.setLong(1, contactId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    pending.add(new Achieved(id, type(rs, 4), rs.getObject(2, LocalDate.class)));
-                    sessions.put(id, rs.getString(3));
-                    bodies.put(id, new IssuingBody(rs.getLong(8), rs.getString(9), rs.getString(10),
-                            IssuingBody.Kind.valueOf(rs.getString(11)), address(rs, 12)));
-                }
+                + " WHERE a.contact_id IN " + in + " AND a.status = 'PENDING' ORDER BY a.contact_id, a.id", ids);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Builder s = students.get(rs.getLong(1));
+                long id = rs.getLong(2);
+                s.pending.add(new Achieved(id, type(rs, 5), rs.getObject(3, LocalDate.class)));
+                s.sessions.put(id, rs.getString(4));
+                s.bodies.put(id, new IssuingBody(rs.getLong(9), rs.getString(10), rs.getString(11),
+                        IssuingBody.Kind.valueOf(rs.getString(12)), address(rs, 13)));
             }
         }
-        List<Held> held = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT w.id, w.number, t.id, t.code, t.name, t.precedence"
-                + " FROM awarded_credential w JOIN credential_type t ON t.id = w.type_id"
-                + " WHERE w.contact_id = ? AND w.status = 'AWARDED' ORDER BY w.id")) {
-            ps.setLong(1, contactId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    held.add(new Held(rs.getLong(1), rs.getString(2), type(rs, 3)));
-                }
+        try (PreparedStatement ps = JdbcStatements.prepare(c, "SELECT w.contact_id, w.id, w.number, t.id, t.code,"
+                + " t.name, t.precedence FROM awarded_credential w JOIN credential_type t ON t.id = w.type_id"
+                + " WHERE w.contact_id IN " + in + " AND w.status = 'AWARDED' ORDER BY w.contact_id, w.id", ids);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                students.get(rs.getLong(1)).held.add(new Held(rs.getLong(2), rs.getString(3), type(rs, 4)));
             }
         }
-        return new StudentCredentials(contactId, name, studentId, address, pending, bodies, sessions, held);
+        Map<Long, StudentCredentials> read = new HashMap<>();
+        for (Builder b : students.values()) {
+            read.put(b.contactId, new StudentCredentials(b.contactId, b.name, b.studentId, b.address, b.pending,
+                    b.bodies, b.sessions, b.held));
+        }
+        return read;
     }
 
     boolean exists() {
@@ -87,5 +96,20 @@ record StudentCredentials(long contactId, String name, String studentId, PostalA
     static PostalAddress address(ResultSet rs, int from) throws SQLException {
         return new PostalAddress(rs.getString(from), rs.getString(from + 1), rs.getString(from + 2),
                 rs.getString(from + 3), rs.getString(from + 4), rs.getString(from + 5));
+    }
+
+    private static final class Builder {
+        final long contactId;
+        String name;
+        String studentId;
+        PostalAddress address;
+        final List<Achieved> pending = new ArrayList<>();
+        final Map<Long, IssuingBody> bodies = new HashMap<>();
+        final Map<Long, String> sessions = new HashMap<>();
+        final List<Held> held = new ArrayList<>();
+
+        Builder(long contactId) {
+            this.contactId = contactId;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.certportal.credentials.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +18,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.certportal.credentials.api.AwardCriteria;
+import org.certportal.credentials.api.AwardSummary;
 import org.certportal.credentials.api.AwardedCredential;
 import org.certportal.credentials.api.CredentialService;
 import org.certportal.credentials.api.CredentialStatus;
@@ -216,6 +218,17 @@ class AwardProcessIT {
         assertEquals(1, r.skipped(), "E5 waits for the 2025 diploma outside the search");
         assertEquals("PENDING", p.text("SELECT status FROM achieved_credential WHERE id = " + achieved));
         assertEquals(0, p.count("SELECT COUNT(*) FROM awarded_credential WHERE contact_id = 2 AND id <> 1"));
+        // the failed student is in the unsuccessful file with the database's reason; nothing of it elsewhere
+        List<CSVRecord> failed = file(r, AwardProcess.UNSUCCESSFUL).stream()
+                .filter(x -> "FAILED".equals(x.get("outcome"))).toList();
+        assertEquals(1, failed.size(), failed.toString());
+        assertEquals("B2", failed.get(0).get("student_id"));
+        assertEquals("HSE", failed.get(0).get("credential_type"));
+        assertFalse(failed.get(0).get("reason").isBlank());
+        assertTrue(file(r, AwardProcess.SUCCESSFUL).stream().noneMatch(x -> "B2".equals(x.get("student_id"))));
+        AwardSummary summary = p.service.awardSummary(r.id());
+        assertEquals(1, summary.failedStudents());
+        assertEquals(file(r, AwardProcess.UNSUCCESSFUL).size() - 1, summary.notAwarded(), "failed lines apart");
     }
 
     @ParameterizedTest
