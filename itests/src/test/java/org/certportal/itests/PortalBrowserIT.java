@@ -223,8 +223,9 @@ public class PortalBrowserIT {
         assertTrue(refused, refused.matches("Too many failed sign-ins: try again in \\d+ seconds\\."));
         java.util.List<String> log = java.nio.file.Files.readAllLines(java.nio.file.Path.of(
                 System.getProperty("certportal.portal.home", "target/portal"), "data", "log", "karaf.log"));
-        assertEquals(6, log.stream().filter(l -> l.contains("Sign-in failed for '" + user + "' from 127.0.0.1")
-                || l.contains("Sign-in failed for '" + user + "' from 0:0:0:0:0:0:0:1")).count());
+        // the browser's address, as Jetty writes it: 127.0.0.1 or [0:0:0:0:0:0:0:1]
+        String failed = ".*Sign-in failed for '" + user + "' from (127\\.0\\.0\\.1|\\[0:0:0:0:0:0:0:1\\]): .*";
+        assertEquals(6, log.stream().filter(l -> l.matches(failed)).count());
         assertTrue(log.stream().anyMatch(l -> l.contains("Sign-in refused for '" + user + "'")
                 && l.contains("too many failed attempts")));
     }

@@ -8,7 +8,6 @@ import javax.security.auth.Subject;
 import org.certportal.security.api.Caller;
 import org.certportal.security.api.SecurityService;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
@@ -44,14 +43,6 @@ public final class PortalSession {
         WrappedSession session = VaadinSession.getCurrent().getSession();
         session.setAttribute(SUBJECT, subject);
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds()));
-    }
-
-    /**
-     * Has the browser post to {@link SignOut#PATH}, which ends the session outside Vaadin:
-     * invalidating it inside this request could lose the redirect to the sign-in page.
-     */
-    public static void signOut(UI ui) {
-        ui.getPage().executeJs(SignOut.postScript(), SignOut.PATH);
     }
 
     /** Remembers where a signed-out user wanted to go. */

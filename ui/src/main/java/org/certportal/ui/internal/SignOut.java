@@ -8,6 +8,10 @@ import java.nio.charset.StandardCharsets;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasComponents;
+import com.vaadin.flow.dom.Element;
+
 /**
  * Sign-out is a POST from the portal's own pages. A GET (a link, or an image another site plants in
  * a page a signed-in user opens) signs no one out: it shows a page with the button that does.
@@ -15,14 +19,23 @@ import javax.servlet.http.HttpServletResponse;
 final class SignOut {
     static final String PATH = "/sign-out";
     static final String CONFIRM_BUTTON_ID = "sign-out-confirm";
+    private static final String FORM_ID = "sign-out-form";
 
     private SignOut() {
     }
 
-    /** A form posted by the browser script, so the request carries the session cookie and the origin. */
-    static String postScript() {
-        return "const form = document.createElement('form'); form.method = 'post'; form.action = $0;"
-                + " document.body.appendChild(form); form.submit();";
+    /**
+     * Makes the button post a hidden form added to the container, in the browser alone: no round trip
+     * to Vaadin first, so nothing can lose the sign-out between the click and the post.
+     */
+    static void postFrom(Component button, HasComponents container) {
+        Element form = new Element("form");
+        form.setAttribute("id", FORM_ID);
+        form.setAttribute("method", "post");
+        form.setAttribute("action", PATH);
+        form.setAttribute("hidden", true);
+        container.getElement().appendChild(form);
+        button.getElement().setAttribute("onclick", "document.getElementById('" + FORM_ID + "').submit()");
     }
 
     /**
