@@ -9,6 +9,7 @@
 #   portal.sh bench-db tracking [ENROLLMENTS]  the Tracking page, export and daily expiry run there (certportal:tracking-benchmark)
 #   portal.sh bench-db completions [ROWS]  the completions CSV import there vs raw JDBC (certportal:completions-benchmark)
 #   portal.sh bench-db masscert [APPLICANTS]  mass certification there vs raw JDBC (certportal:masscert-benchmark)
+#   portal.sh bench-db credentials [STUDENTS]  bulk award and order of credentials there vs raw JDBC (certportal:credentials-benchmark)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -120,11 +121,15 @@ case "${1:-start}" in
       # issue 13: APPLICANTS (default 50,000), half free and half with a fee, mass-certified at once
       printf 'certportal:masscert-benchmark --applicants %s\n' "${3:-50000}" \
         | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
+    elif [ "${2:-}" = credentials ]; then
+      # issue 14: STUDENTS (default 100,000) searched, awarded, ordered and the three files written
+      printf 'certportal:credentials-benchmark --students %s\n' "${3:-100000}" \
+        | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     elif [ "${2:-}" = completions ]; then
       printf 'certportal:completions-benchmark --rows %s\n' "${3:-100000}" \
         | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     else
       printf 'certportal:contacts-benchmark --rows %s\n' "${2:-1000000}" | "$work/k/bin/client" -a 19201 -u admin -p "$admin_password" -r 20 -b 2>&1 | { grep -v JAVA_HOME || true; }
     fi ;;
-  *) echo "usage: portal.sh start|stop|status|bench|bench-db [ROWS]|bench-db tracking [ENROLLMENTS]|bench-db completions [ROWS]|bench-db masscert [APPLICANTS]" >&2; exit 2 ;;
+  *) echo "usage: portal.sh start|stop|status|bench|bench-db [ROWS]|bench-db tracking [ENROLLMENTS]|bench-db completions [ROWS]|bench-db masscert [APPLICANTS]|bench-db credentials [STUDENTS]" >&2; exit 2 ;;
 esac
