@@ -62,6 +62,8 @@ final class CompletionImport {
     private final LocalDate today;
     private final Map<String, Optional<Program>> programsByCode = new HashMap<>();
     private final Map<String, ProgramRules> rules = new HashMap<>();
+    /** The requirements of each rule version by position, sorted once for all rows. */
+    private final Map<String, List<Requirement>> inOrder = new HashMap<>();
 
     CompletionImport(ProgramService programs, ContactService contacts, EnrollmentService enrollments,
             LocalDate today) {
@@ -164,9 +166,10 @@ final class CompletionImport {
         if (e == null) {
             throw new IllegalArgumentException(row.contact() + " is not enrolled in " + p.code() + " (in progress).");
         }
-        List<Requirement> requirements = rules.computeIfAbsent(e.programId() + "/" + e.ruleVersion(),
-                k -> programs.rules(e.programId(), e.ruleVersion())).requirements().stream()
-                .sorted(Comparator.comparingInt(Requirement::position)).toList();
+        String version = e.programId() + "/" + e.ruleVersion();
+        ProgramRules rulesOf = rules.computeIfAbsent(version, k -> programs.rules(e.programId(), e.ruleVersion()));
+        List<Requirement> requirements = inOrder.computeIfAbsent(version, k -> rulesOf.requirements().stream()
+                .sorted(Comparator.comparingInt(Requirement::position)).toList());
         Requirement r = requirement(requirements, row.requirement(), p.code());
         LocalDate date;
         try {
@@ -185,7 +188,6 @@ final class CompletionImport {
         Map<Long, Completion> done = stored.getOrDefault(e.id(), Map.of());
         Map<Long, CompletionStatus> now = statuses.computeIfAbsent(e.id(), k -> done.values().stream()
                 .collect(Collectors.toMap(Completion::requirementId, Completion::status)));
-        ProgramRules rulesOf = rules.get(e.programId() + "/" + e.ruleVersion());
         OrderRules.checkRecordable(rulesOf.options().inOrder(), requirements, now, r);
         CompletionStatus status = CompletionRules.status(r.gradeType(), r.needsApproval(), grade);
         seen.put(key, row.line());

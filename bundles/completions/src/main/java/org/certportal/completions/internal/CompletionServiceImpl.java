@@ -75,6 +75,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(immediate = true)
 public class CompletionServiceImpl implements CompletionService {
     static final String AUDIT_TYPE = "completion";
+    /**
+     * Rows per transaction of an import: each chunk costs a fixed number of statements (one per table
+     * written, the earning's few, the commit), so bigger chunks spread them over more rows; 5,000 rows
+     * and their earnings stay a few megabytes.
+     */
+    static final int IMPORT_CHUNK = 5000;
 
     private final JpaTemplate jpa;
     private final SecurityService security;
@@ -406,7 +412,7 @@ public class CompletionServiceImpl implements CompletionService {
         int imported = 0;
         int earned = 0;
         Map<Long, String> programNames = new HashMap<>();
-        for (List<CompletionImport.Good> chunk : Sql.parts(plan.good())) {
+        for (List<CompletionImport.Good> chunk : Sql.parts(plan.good(), IMPORT_CHUNK)) {
             int[] done = jpa.txExpr(TransactionType.Required, em -> {
                 try {
                     return importChunk(em, chunk, caller, programNames);
@@ -449,14 +455,20 @@ public class CompletionServiceImpl implements CompletionService {
                 .forEach(g -> byEnrollment.putIfAbsent(g.enrollment().id(), g));
         int earned = 0;
         if (!byEnrollment.isEmpty()) {
-            Map<Long, List<Completion>> stored = CompletionStore.ofEnrollments(c, new ArrayList<>(
-                    byEnrollment.keySet())).stream().collect(Collectors.groupingBy(Completion::enrollmentId));
+            // what earning needs of each, in one statement: status and date per requirement
+            Map<Long, List<CompletionStore.Outcome>> stored = CompletionStore.outcomesOf(c, new ArrayList<>(
+                    byEnrollment.keySet())).stream().collect(Collectors.groupingBy(
+                            CompletionStore.Outcome::enrollmentId));
             List<Earning.Candidate> candidates = new ArrayList<>();
             for (CompletionImport.Good g : byEnrollment.values()) {
-                List<Completion> recorded = stored.getOrDefault(g.enrollment().id(), List.of());
+                Map<Long, CompletionStatus> statuses = new HashMap<>();
+                Map<Long, LocalDate> dates = new HashMap<>();
+                for (CompletionStore.Outcome o : stored.getOrDefault(g.enrollment().id(), List.of())) {
+                    statuses.put(o.requirementId(), o.status());
+                    dates.put(o.requirementId(), o.completedOn());
+                }
                 candidates.add(new Earning.Candidate(g.enrollment(), programNames.computeIfAbsent(
-                        g.enrollment().programId(), this::programName), g.requirements(), statuses(recorded),
-                        dates(recorded)));
+                        g.enrollment().programId(), this::programName), g.requirements(), statuses, dates));
             }
             earned = earning.earnAll(c, candidates);
         }

@@ -62,6 +62,24 @@ final class CompletionStore {
                 List.of((Object) enrollmentIds.toArray(Long[]::new)));
     }
 
+    /** What deciding an enrollment's earning needs of one completion. */
+    record Outcome(long enrollmentId, long requirementId, CompletionStatus status, LocalDate completedOn) {
+    }
+
+    /** The outcomes of these enrollments' completions, in one statement (an import's chunk). */
+    static List<Outcome> outcomesOf(Connection c, List<Long> enrollmentIds) throws SQLException {
+        List<Outcome> found = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, "SELECT enrollment_id, requirement_id, status, completed_on FROM"
+                + " completion WHERE enrollment_id = ANY(?)", List.of((Object) enrollmentIds.toArray(Long[]::new)));
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                found.add(new Outcome(rs.getLong(1), rs.getLong(2), CompletionStatus.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class)));
+            }
+        }
+        return found;
+    }
+
     static List<Completion> byIds(Connection c, List<Long> ids) throws SQLException {
         List<Completion> found = new ArrayList<>();
         for (List<Long> part : Sql.parts(ids)) {

@@ -25,9 +25,13 @@ final class Sql {
     }
 
     static <T> List<List<T>> parts(List<T> all) {
+        return parts(all, IN_CHUNK);
+    }
+
+    static <T> List<List<T>> parts(List<T> all, int size) {
         List<List<T>> parts = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += IN_CHUNK) {
-            parts.add(all.subList(from, Math.min(all.size(), from + IN_CHUNK)));
+        for (int from = 0; from < all.size(); from += size) {
+            parts.add(all.subList(from, Math.min(all.size(), from + size)));
         }
         return parts;
     }
