@@ -154,6 +154,8 @@ class ContactSearchIT {
         assertEquals(true, capped.more(), "10,001 matches: more than 10,000");
         Page<Contact> everyone = service.search("", PageRequest.first(1));
         assertEquals(true, everyone.more());
+        Page<Contact> familyGiven = service.search("capped, many", PageRequest.first(5));
+        assertEquals(true, familyGiven.more(), "one branch counted up to the cap");
         Page<Contact> exact = service.search("capped1", PageRequest.first(5));
         assertEquals(1112, exact.total(), "Capped1, Capped10-19, ..., Capped1000-1999, Capped10000");
         assertEquals(false, exact.more());
