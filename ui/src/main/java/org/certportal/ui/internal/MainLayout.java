@@ -43,11 +43,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         H1 title = new H1("CertPortal");
         title.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "0");
         user.setId("current-user");
-        Button signOut = new Button("Sign out");
+        Button signOut = new Button("Sign out", e -> PortalSession.signOut(UI.getCurrent()));
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title, user, signOut);
-        SignOut.postFrom(signOut, header);
         header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
         header.expand(title);
         header.setWidthFull();

@@ -203,10 +203,10 @@ public class PortalServlet extends VaadinServlet {
         }
     }
 
-    /** A POST ends the session; a GET only asks (see {@link SignOut}). */
+    /** A POST from the portal's page or a GET with the session's token ends the session; any other GET only asks. */
     private static void signOut(HttpServletRequest request, HttpServletResponse response, HttpSession session)
             throws IOException {
-        if (!"POST".equals(request.getMethod())) {
+        if (!"POST".equals(request.getMethod()) && !SignOut.hasToken(request, session)) {
             if (session == null || session.getAttribute(PortalSession.SUBJECT) == null) {
                 response.sendRedirect(request.getContextPath() + "/login");
             } else {
@@ -214,7 +214,7 @@ public class PortalServlet extends VaadinServlet {
             }
             return;
         }
-        if (!SignOut.fromOwnPage(request)) {
+        if ("POST".equals(request.getMethod()) && !SignOut.fromOwnPage(request)) {
             LOG.info("Refused a sign-out from {} posted by another site ({})", request.getRemoteAddr(),
                     HttpHardening.printable(request.getHeader("Origin")));
             response.sendError(HttpServletResponse.SC_FORBIDDEN, "Sign out from the portal's own page.");
@@ -224,8 +224,12 @@ public class PortalServlet extends VaadinServlet {
             session.invalidate();
         }
         forgetSessionCookie(request, response);
-        response.setStatus(HttpServletResponse.SC_SEE_OTHER);
-        response.setHeader("Location", request.getContextPath() + "/login");
+        if ("POST".equals(request.getMethod())) {
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", request.getContextPath() + "/login");
+        } else {
+            response.sendRedirect(request.getContextPath() + "/login");
+        }
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -8,6 +8,7 @@ import javax.security.auth.Subject;
 import org.certportal.security.api.Caller;
 import org.certportal.security.api.SecurityService;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.VaadinServletRequest;
 import com.vaadin.flow.server.VaadinSession;
@@ -43,6 +44,15 @@ public final class PortalSession {
         WrappedSession session = VaadinSession.getCurrent().getSession();
         session.setAttribute(SUBJECT, subject);
         session.setMaxInactiveInterval((int) Math.min(Integer.MAX_VALUE, idleTimeout.toSeconds()));
+    }
+
+    /**
+     * Sends the browser to {@link SignOut#PATH} with a one-time token, which ends the session outside
+     * Vaadin: invalidating it inside this request could lose the redirect to the sign-in page.
+     */
+    public static void signOut(UI ui) {
+        String token = SignOut.newToken(VaadinSession.getCurrent().getSession());
+        ui.getPage().setLocation(SignOut.PATH + "?token=" + token);
     }
 
     /** Remembers where a signed-out user wanted to go. */

@@ -4,38 +4,50 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpSession;
 
-import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.HasComponents;
-import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.server.WrappedSession;
 
 /**
- * Sign-out is a POST from the portal's own pages. A GET (a link, or an image another site plants in
- * a page a signed-in user opens) signs no one out: it shows a page with the button that does.
+ * Sign-out happens only on the portal's own request: the header's button (a Vaadin message) sends
+ * the browser to the sign-out address with a one-time token, or the sign-out page posts its form. A
+ * GET without the token (a link, or an image another site plants in a page a signed-in user opens)
+ * signs no one out: it shows the page with the button that does.
  */
 final class SignOut {
     static final String PATH = "/sign-out";
     static final String CONFIRM_BUTTON_ID = "sign-out-confirm";
-    private static final String FORM_ID = "sign-out-form";
+    private static final String TOKEN = "org.certportal.ui.signOutToken";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private SignOut() {
     }
 
     /**
-     * Makes the button post a hidden form added to the container, in the browser alone: no round trip
-     * to Vaadin first, so nothing can lose the sign-out between the click and the post.
+     * A new one-time token for the session, which the sign-out address then accepts in a GET: the
+     * click that asks for it is a Vaadin message (a POST carrying Vaadin's CSRF token), and no other
+     * site can know it.
      */
-    static void postFrom(Component button, HasComponents container) {
-        Element form = new Element("form");
-        form.setAttribute("id", FORM_ID);
-        form.setAttribute("method", "post");
-        form.setAttribute("action", PATH);
-        form.setAttribute("hidden", true);
-        container.getElement().appendChild(form);
-        button.getElement().setAttribute("onclick", "document.getElementById('" + FORM_ID + "').submit()");
+    static String newToken(WrappedSession session) {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        session.setAttribute(TOKEN, token);
+        return token;
+    }
+
+    /** Whether the request carries the token its session holds. */
+    static boolean hasToken(HttpServletRequest request, HttpSession session) {
+        Object expected = session == null ? null : session.getAttribute(TOKEN);
+        String given = request.getParameter("token");
+        return expected != null && given != null && MessageDigest.isEqual(
+                expected.toString().getBytes(StandardCharsets.US_ASCII), given.getBytes(StandardCharsets.US_ASCII));
     }
 
     /**

@@ -30,4 +30,28 @@ class SignOutTest {
     private static javax.servlet.http.HttpServletRequest post(Map<String, String> headers) {
         return HttpHardeningTest.fake(headers, Map.of(), "POST");
     }
+
+    @Test
+    void aGetSignsOutOnlyWithTheOneTimeTokenItsSessionHolds() {
+        Map<String, Object> attributes = new java.util.HashMap<>();
+        javax.servlet.http.HttpSession session = (javax.servlet.http.HttpSession) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] { javax.servlet.http.HttpSession.class },
+                        (proxy, m, args) -> attributes.get((String) args[0]));
+        com.vaadin.flow.server.WrappedSession wrapped = (com.vaadin.flow.server.WrappedSession) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(),
+                        new Class<?>[] { com.vaadin.flow.server.WrappedSession.class },
+                        (proxy, m, args) -> attributes.put((String) args[0], args[1]));
+        String token = SignOut.newToken(wrapped);
+        assertTrue(SignOut.hasToken(get(Map.of("token", token)), session));
+        assertFalse(SignOut.hasToken(get(Map.of("token", token.substring(1))), session), "a guess");
+        assertFalse(SignOut.hasToken(get(Map.of()), session), "no token: a plain link");
+        assertFalse(SignOut.hasToken(get(Map.of("token", token)), null), "no session");
+        String next = SignOut.newToken(wrapped);
+        assertFalse(token.equals(next));
+        assertFalse(SignOut.hasToken(get(Map.of("token", token)), session), "the earlier token no longer counts");
+    }
+
+    private static javax.servlet.http.HttpServletRequest get(Map<String, String> parameters) {
+        return HttpHardeningTest.fake(Map.of(), parameters, "GET");
+    }
 }
