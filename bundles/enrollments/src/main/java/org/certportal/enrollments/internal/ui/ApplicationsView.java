@@ -14,6 +14,7 @@ import org.certportal.enrollments.api.ImportReport;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BoundedUploadBuffer;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -41,8 +42,12 @@ public class ApplicationsView extends VerticalLayout {
     final ImportReportPanel report = new ImportReportPanel();
     private ApplicationFilter filter = ApplicationFilter.any();
 
-    public ApplicationsView(ApplicationService applications, ProgramService programs, SecurityService security) {
+    /** @param dates how the organisation writes dates: the grid and the filter's pickers */
+    public ApplicationsView(ApplicationService applications, ProgramService programs, SecurityService security,
+            DateFormats dates) {
         this.applications = applications;
+        dates.localize(filters.appliedFrom);
+        dates.localize(filters.appliedThrough);
         setSizeFull();
         H2 title = new H2("Applications");
         title.setId("applications-title");
@@ -58,7 +63,8 @@ public class ApplicationsView extends VerticalLayout {
         grid.addColumn(Application::contactName).setHeader("Contact").setSortProperty(ApplicationService.SORT_NAME);
         grid.addColumn(Application::programCode).setHeader("Program").setSortProperty(ApplicationService.SORT_PROGRAM);
         grid.addColumn(a -> a.status().title()).setHeader("Status").setSortProperty(ApplicationService.SORT_STATUS);
-        grid.addColumn(Application::appliedOn).setHeader("Applied").setSortProperty(ApplicationService.SORT_APPLIED_ON);
+        grid.addColumn(a -> dates.date(a.appliedOn())).setHeader("Applied")
+                .setSortProperty(ApplicationService.SORT_APPLIED_ON);
         grid.addColumn(ApplicationsView::decided).setHeader("Decided");
         grid.addColumn(a -> a.reason() == null ? "" : a.reason()).setHeader("Reason");
         grid.addComponentColumn(a -> ApplicationActions.buttons(applications, a, mayDecide, this::reload))

@@ -10,6 +10,7 @@ import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.enrollments.api.EnrollResult;
 import org.certportal.enrollments.api.EnrollmentService;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
@@ -29,7 +30,7 @@ class EnrollDialog extends Dialog {
     private static final long serialVersionUID = 1L;
 
     EnrollDialog(EnrollmentService enrollments, ContactService contacts, long programId, String programName,
-            Runnable onEnrolled) {
+            Runnable onEnrolled, DateFormats dates) {
         setHeaderTitle("Enroll contacts in " + programName);
         setWidth("56rem");
         TextField search = new TextField();
@@ -50,7 +51,7 @@ class EnrollDialog extends Dialog {
         grid.setHeight("24rem");
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
-        DatePicker date = new DatePicker("Enrollment date", enrollments.today());
+        DatePicker date = dates.localize(new DatePicker("Enrollment date", enrollments.today()));
         date.setId("enroll-date");
         date.setMax(enrollments.today());
         date.setEnabled(false);

@@ -9,6 +9,7 @@ import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.OrganisationFormats;
 import org.certportal.ui.spi.ViewContribution;
 import org.certportal.ui.spi.ViewRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -25,6 +26,7 @@ public class EnrolleeContribution extends BasicViewContribution {
     private final ContactService contacts;
     private final SecurityService security;
     private final ApplicationService applications;
+    private final OrganisationFormats formats;
 
     /** The portal shell's, to link to the completions view when it is served; optional: the shell tracks this. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -34,7 +36,7 @@ public class EnrolleeContribution extends BasicViewContribution {
     @Activate
     public EnrolleeContribution(@Reference EnrollmentService enrollments, @Reference ProgramService programs,
             @Reference ContactService contacts, @Reference SecurityService security,
-            @Reference ApplicationService applications) {
+            @Reference ApplicationService applications, @Reference OrganisationFormats formats) {
         super("enrollee", "Enrollee", EnrollmentPermissions.READ, EnrolleeView.class, "Certification", 210,
                 "vaadin:user-card");
         this.enrollments = enrollments;
@@ -42,11 +44,12 @@ public class EnrolleeContribution extends BasicViewContribution {
         this.contacts = contacts;
         this.security = security;
         this.applications = applications;
+        this.formats = formats;
     }
 
     @Override
     public EnrolleeView createView() {
         return new EnrolleeView(enrollments, applications, programs, contacts, security,
-                () -> Optional.ofNullable(views));
+                () -> Optional.ofNullable(views), formats.dates());
     }
 }

@@ -18,6 +18,7 @@ import org.certportal.enrollments.api.ProgressStep;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.programs.api.ProgramSummary;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 import org.certportal.ui.spi.ViewRegistry;
 
@@ -45,6 +46,7 @@ public class EnrolleeView extends VerticalLayout {
     private final transient ProgramService programs;
     private final transient SecurityService security;
     private final transient Supplier<Optional<ViewRegistry>> views;
+    private final transient DateFormats dates;
     private final ComboBox<Contact> contact = new ComboBox<>("Contact");
     private final Grid<Row> enrolled = new Grid<>();
     final Grid<Application> applied = new Grid<>();
@@ -56,14 +58,19 @@ public class EnrolleeView extends VerticalLayout {
     record Row(Enrollment enrollment, String program, String progress) {
     }
 
-    /** @param views the portal's views, when present: an enrollment links to a completions view it serves */
+    /**
+     * @param views the portal's views, when present: an enrollment links to a completions view it serves
+     * @param dates how the organisation writes dates: the grids, the confirm dialogs and the enrollment's pickers
+     */
     public EnrolleeView(EnrollmentService enrollments, ApplicationService applications, ProgramService programs,
-            ContactService contacts, SecurityService security, Supplier<Optional<ViewRegistry>> views) {
+            ContactService contacts, SecurityService security, Supplier<Optional<ViewRegistry>> views,
+            DateFormats dates) {
         this.enrollments = enrollments;
         this.applications = applications;
         this.programs = programs;
         this.security = security;
         this.views = views;
+        this.dates = dates;
         setSizeFull();
         H2 title = new H2("Enrollee");
         title.setId("enrollee-title");
@@ -84,8 +91,8 @@ public class EnrolleeView extends VerticalLayout {
         enrolled.addColumn(Row::program).setHeader("Program");
         enrolled.addColumn(r -> r.enrollment().status().title()).setHeader("Status");
         enrolled.addColumn(Row::progress).setHeader("Progress");
-        enrolled.addColumn(r -> r.enrollment().enrolledOn()).setHeader("Enrolled");
-        enrolled.addColumn(r -> r.enrollment().expiresOn()).setHeader("Expires");
+        enrolled.addColumn(r -> dates.date(r.enrollment().enrolledOn())).setHeader("Enrolled");
+        enrolled.addColumn(r -> dates.date(r.enrollment().expiresOn())).setHeader("Expires");
         enrolled.setAllRowsVisible(true);
         enrolled.addItemClickListener(e -> openEnrollment(e.getItem()));
 
@@ -93,7 +100,7 @@ public class EnrolleeView extends VerticalLayout {
         applied.setId("enrollee-applications");
         applied.addColumn(Application::programCode).setHeader("Program");
         applied.addColumn(a -> a.status().title()).setHeader("Status");
-        applied.addColumn(Application::appliedOn).setHeader("Applied");
+        applied.addColumn(a -> dates.date(a.appliedOn())).setHeader("Applied");
         applied.addColumn(a -> a.decidedBy() == null ? "" : a.decidedBy()).setHeader("Decided by");
         applied.addColumn(a -> a.reason() == null ? "" : a.reason()).setHeader("Reason");
         applied.addComponentColumn(a -> ApplicationActions.buttons(applications, a, mayEnroll, this::refresh))
@@ -151,8 +158,8 @@ public class EnrolleeView extends VerticalLayout {
     private void apply(ProgramSummary p) {
         Contact c = contact.getValue();
         String person = contact.getItemLabelGenerator().apply(c);
-        new EnrollConfirmDialog(EnrollConfirmDialog.Wording.APPLICATION, person, p.name() + " (" + p.code() + ")",
-                enrollments.today(), on -> {
+        EnrollConfirmDialog dialog = new EnrollConfirmDialog(EnrollConfirmDialog.Wording.APPLICATION, person,
+                p.name() + " (" + p.code() + ")", enrollments.today(), on -> {
                     try {
                         applications.submit(p.id(), c.id(), on);
                         return null;
@@ -163,13 +170,16 @@ public class EnrolleeView extends VerticalLayout {
                     Notification.show("Application to " + p.name() + " (" + p.code() + ") recorded; the enrollment is"
                             + " Applied.", 5000, Notification.Position.BOTTOM_START);
                     refresh();
-                }).open();
+                });
+        dates.localize(dialog.enrolledOn);
+        dialog.open();
     }
 
     private void enroll(ProgramSummary p) {
         Contact c = contact.getValue();
         String person = contact.getItemLabelGenerator().apply(c);
-        new EnrollConfirmDialog(person, p.name() + " (" + p.code() + ")", enrollments.today(), on -> {
+        EnrollConfirmDialog dialog = new EnrollConfirmDialog(person, p.name() + " (" + p.code() + ")",
+                enrollments.today(), on -> {
             try {
                 var result = enrollments.enroll(p.id(), List.of(c.id()), on);
                 return result.refused().isEmpty() ? null : result.refused().get(0).reason();
@@ -180,13 +190,16 @@ public class EnrolleeView extends VerticalLayout {
             Notification.show("Enrolled in " + p.name() + " (" + p.code() + ").", 5000,
                     Notification.Position.BOTTOM_START);
             refresh();
-        }).open();
+        });
+        dates.localize(dialog.enrolledOn);
+        dialog.open();
     }
 
     private void openEnrollment(Row row) {
         Dialog dialog = new Dialog();
         dialog.setWidth("60rem");
-        dialog.add(new EnrollmentPanel(enrollments, security, views, contact.getValue().familyName() + " in " + row.program(),
+        dialog.add(new EnrollmentPanel(enrollments, security, views, dates,
+                contact.getValue().familyName() + " in " + row.program(),
                 row.enrollment().id(), this::refresh));
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.dialog.Dialog;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.ViewRegistry;
 
 import java.util.stream.Collectors;
@@ -40,6 +41,7 @@ class EnrollmentPanel extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     private final transient EnrollmentService service;
     private final Runnable onChange;
+    private final transient DateFormats dates;
     private final Span status = new Span();
     private final Grid<ProgressStep> steps = new Grid<>();
     private final Paragraph details = new Paragraph();
@@ -57,9 +59,10 @@ class EnrollmentPanel extends VerticalLayout {
     static final String COMPLETION_ROUTE = "completion/:enrollment";
 
     EnrollmentPanel(EnrollmentService service, SecurityService security, Supplier<Optional<ViewRegistry>> views,
-            String title, long enrollmentId, Runnable onChange) {
+            DateFormats dates, String title, long enrollmentId, Runnable onChange) {
         this.service = service;
         this.onChange = onChange;
+        this.dates = dates;
         setPadding(false);
         boolean mayEdit = security.isPermitted(EnrollmentPermissions.EDIT);
         status.setId("enrollment-status");
@@ -67,7 +70,7 @@ class EnrollmentPanel extends VerticalLayout {
         steps.addColumn(s -> s.requirement().position()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         steps.addColumn(s -> s.requirement().title()).setHeader("Requirement");
         steps.addColumn(s -> s.state().status()).setHeader("Status");
-        steps.addColumn(s -> s.state().completedOn()).setHeader("Completed");
+        steps.addColumn(s -> dates.date(s.state().completedOn())).setHeader("Completed");
         steps.addColumn(s -> s.state().grade()).setHeader("Grade");
         steps.setAllRowsVisible(true);
         steps.addItemClickListener(e -> details.setText(describe(e.getItem())));
@@ -78,6 +81,7 @@ class EnrollmentPanel extends VerticalLayout {
         expiresOn.setId("enrollment-expires-on");
         deadline.setId("enrollment-deadline");
         for (DatePicker d : new DatePicker[] { enrolledOn, graceBegins, expiresOn }) {
+            dates.localize(d);
             d.setReadOnly(!mayEdit);
             // the user's edits only: show() sets the deadline read with the enrollment
             d.addValueChangeListener(e -> {
@@ -104,8 +108,9 @@ class EnrollmentPanel extends VerticalLayout {
                 "Cancel enrollment", () -> changed(service.cancel(enrollment.id(), enrollment.version(), null),
                         "Enrollment cancelled.")));
 
-        FormLayout dates = new FormLayout(enrolledOn, graceBegins, expiresOn);
-        add(new H3(title), status, steps, details, dates, deadline, new HorizontalLayout(save, approve, decline, cancel));
+        FormLayout dateFields = new FormLayout(enrolledOn, graceBegins, expiresOn);
+        add(new H3(title), status, steps, details, dateFields, deadline,
+                new HorizontalLayout(save, approve, decline, cancel));
         recordCompletionsLink(views, enrollmentId);
         show(service.details(enrollmentId));
     }
@@ -115,7 +120,7 @@ class EnrollmentPanel extends VerticalLayout {
         Enrollment e = d.enrollment();
         enrollment = e;
         status.setText("Status: " + e.status().title() + " · cycle " + e.cycle() + " · rule version " + e.ruleVersion()
-                + (e.earnedOn() == null ? "" : " · earned " + e.earnedOn()));
+                + (e.earnedOn() == null ? "" : " · earned " + dates.date(e.earnedOn())));
         steps.setItems(d.steps());
         enrolledOn.setValue(e.enrolledOn());
         graceBegins.setValue(e.gracePeriodBegins());
@@ -161,16 +166,17 @@ class EnrollmentPanel extends VerticalLayout {
         dialog.open();
     }
 
-    private static String describe(ProgressStep step) {
+    private String describe(ProgressStep step) {
         Requirement r = step.requirement();
         String offerings = r.offerings().isEmpty() ? "no offerings"
-                : r.offerings().stream().map(o -> o.title() + (o.date() == null ? "" : " on " + o.date()))
+                : r.offerings().stream().map(o -> o.title() + (o.date() == null ? "" : " on " + dates.date(o.date())))
                         .collect(Collectors.joining(", "));
         return r.title() + ": " + r.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ", grade "
                 + r.gradeType().name().toLowerCase(java.util.Locale.ROOT).replace('_', '/')
                 + (r.minimumGrade() == null ? "" : " (at least " + r.minimumGrade().stripTrailingZeros().toPlainString() + ")")
                 + (r.needsApproval() ? ", needs staff approval" : "") + "; " + offerings + ". State: "
-                + step.state().status() + (step.state().completedOn() == null ? "" : " on " + step.state().completedOn())
+                + step.state().status()
+                + (step.state().completedOn() == null ? "" : " on " + dates.date(step.state().completedOn()))
                 + (step.state().grade() == null ? "" : ", grade " + step.state().grade()) + ".";
     }
 

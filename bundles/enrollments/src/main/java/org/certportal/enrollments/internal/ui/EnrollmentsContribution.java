@@ -8,6 +8,7 @@ import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.OrganisationFormats;
 import org.certportal.ui.spi.ViewContribution;
 import org.certportal.ui.spi.ViewRegistry;
 import org.osgi.service.component.annotations.Activate;
@@ -23,6 +24,7 @@ public class EnrollmentsContribution extends BasicViewContribution {
     private final ProgramService programs;
     private final ContactService contacts;
     private final SecurityService security;
+    private final OrganisationFormats formats;
 
     /** The portal shell's, to link to the completions view when it is served; optional: the shell tracks this. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -31,17 +33,20 @@ public class EnrollmentsContribution extends BasicViewContribution {
 
     @Activate
     public EnrollmentsContribution(@Reference EnrollmentService enrollments, @Reference ProgramService programs,
-            @Reference ContactService contacts, @Reference SecurityService security) {
+            @Reference ContactService contacts, @Reference SecurityService security,
+            @Reference OrganisationFormats formats) {
         super("enrollments", "Enrollments", EnrollmentPermissions.READ, EnrollmentsView.class, "Certification", 200,
                 "vaadin:users");
         this.enrollments = enrollments;
         this.programs = programs;
         this.contacts = contacts;
         this.security = security;
+        this.formats = formats;
     }
 
     @Override
     public EnrollmentsView createView() {
-        return new EnrollmentsView(enrollments, programs, contacts, security, () -> Optional.ofNullable(views));
+        return new EnrollmentsView(enrollments, programs, contacts, security, () -> Optional.ofNullable(views),
+                formats.dates());
     }
 }

@@ -15,6 +15,7 @@ import org.certportal.programs.api.ProgramService;
 import org.certportal.programs.api.ProgramStatus;
 import org.certportal.programs.api.ProgramSummary;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 import org.certportal.ui.spi.ViewRegistry;
 
@@ -42,6 +43,7 @@ public class EnrollmentsView extends VerticalLayout {
     private final transient ContactService contacts;
     private final transient SecurityService security;
     private final transient Supplier<Optional<ViewRegistry>> views;
+    private final transient DateFormats dates;
     private final ComboBox<ProgramSummary> program = new ComboBox<>("Program");
     private final Span earned = tracker("tracker-earned");
     private final Span enrolled = tracker("tracker-enrolled");
@@ -55,14 +57,18 @@ public class EnrollmentsView extends VerticalLayout {
     private final Paragraph empty = new Paragraph();
     private final Button enroll = new Button("Enroll contacts");
 
-    /** @param views the portal's views, when present: an enrollment links to a completions view it serves */
+    /**
+     * @param views the portal's views, when present: an enrollment links to a completions view it serves
+     * @param dates how the organisation writes dates: the grid, the enroll dialog and the enrollment's pickers
+     */
     public EnrollmentsView(EnrollmentService enrollments, ProgramService programs, ContactService contacts,
-            SecurityService security, Supplier<Optional<ViewRegistry>> views) {
+            SecurityService security, Supplier<Optional<ViewRegistry>> views, DateFormats dates) {
         this.enrollments = enrollments;
         this.programs = programs;
         this.contacts = contacts;
         this.security = security;
         this.views = views;
+        this.dates = dates;
         setSizeFull();
         H2 title = new H2("Enrollments");
         title.setId("enrollments-title");
@@ -108,8 +114,10 @@ public class EnrollmentsView extends VerticalLayout {
         grid.addColumn(EnrolleeRow::externalId).setHeader("Identifier");
         grid.addColumn(r -> r.status().title()).setHeader("Status").setSortProperty(EnrollmentService.SORT_STATUS);
         grid.addColumn(r -> r.standing().title()).setHeader("Tracker");
-        grid.addColumn(EnrolleeRow::enrolledOn).setHeader("Enrolled").setSortProperty(EnrollmentService.SORT_ENROLLED_ON);
-        grid.addColumn(EnrolleeRow::expiresOn).setHeader("Expires").setSortProperty(EnrollmentService.SORT_EXPIRES_ON);
+        grid.addColumn(r -> dates.date(r.enrolledOn())).setHeader("Enrolled")
+                .setSortProperty(EnrollmentService.SORT_ENROLLED_ON);
+        grid.addColumn(r -> dates.date(r.expiresOn())).setHeader("Expires")
+                .setSortProperty(EnrollmentService.SORT_EXPIRES_ON);
         grid.setItems(q -> program.getValue() == null ? java.util.stream.Stream.empty()
                 : enrollments.enrollees(program.getValue().id(), filter(), Pages.of(q)).items().stream(),
                 q -> counted(program.getValue() == null ? 0
@@ -162,13 +170,14 @@ public class EnrollmentsView extends VerticalLayout {
 
     private void openEnroll() {
         ProgramSummary p = program.getValue();
-        new EnrollDialog(enrollments, contacts, p.id(), p.name(), this::refresh).open();
+        new EnrollDialog(enrollments, contacts, p.id(), p.name(), this::refresh, dates).open();
     }
 
     private void openEnrollment(EnrolleeRow row) {
         Dialog dialog = new Dialog();
         dialog.setWidth("60rem");
-        dialog.add(new EnrollmentPanel(enrollments, security, views, row.contactName() + " in " + program.getValue().name(),
+        dialog.add(new EnrollmentPanel(enrollments, security, views, dates,
+                row.contactName() + " in " + program.getValue().name(),
                 row.enrollmentId(), this::refresh));
         dialog.getFooter().add(new Button("Close", e -> dialog.close()));
         dialog.open();

@@ -8,6 +8,7 @@ import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.PurgeCandidate;
 import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramService;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
@@ -27,11 +28,14 @@ public class PurgeView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     private final transient EnrollmentService enrollments;
     private final transient ProgramService programs;
+    private final transient DateFormats dates;
     private final Map<Long, String> programNames = new HashMap<>();
 
-    public PurgeView(EnrollmentService enrollments, ProgramService programs) {
+    /** @param dates how the organisation writes dates: the grid's dates */
+    public PurgeView(EnrollmentService enrollments, ProgramService programs, DateFormats dates) {
         this.enrollments = enrollments;
         this.programs = programs;
+        this.dates = dates;
         setSizeFull();
         H2 title = new H2("Purge inactive enrollments");
         title.setId("purge-title");
@@ -50,8 +54,10 @@ public class PurgeView extends VerticalLayout {
         grid.addColumn(PurgeCandidate::externalId).setHeader("Identifier");
         grid.addColumn(c -> programName(c.programId())).setHeader("Program");
         grid.addColumn(c -> c.status().title()).setHeader("Status").setSortProperty(EnrollmentService.SORT_STATUS);
-        grid.addColumn(PurgeCandidate::enrolledOn).setHeader("Enrolled").setSortProperty(EnrollmentService.SORT_ENROLLED_ON);
-        grid.addColumn(PurgeCandidate::expiresOn).setHeader("Expires").setSortProperty(EnrollmentService.SORT_EXPIRES_ON);
+        grid.addColumn(c -> dates.date(c.enrolledOn())).setHeader("Enrolled")
+                .setSortProperty(EnrollmentService.SORT_ENROLLED_ON);
+        grid.addColumn(c -> dates.date(c.expiresOn())).setHeader("Expires")
+                .setSortProperty(EnrollmentService.SORT_EXPIRES_ON);
         grid.setItems(q -> enrollments.purgeCandidates(null, search.getValue(), Pages.of(q)).items().stream(),
                 q -> Pages.total(enrollments.purgeCandidates(null, search.getValue(), Pages.count()).total()));
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.Reader;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,7 @@ import org.certportal.programs.api.ProgramSummary;
 import org.certportal.programs.testing.FakePrograms;
 import org.certportal.security.api.Role;
 import org.certportal.security.testing.TestSecurity;
+import org.certportal.ui.spi.DateFormats;
 import org.junit.jupiter.api.Test;
 
 /** The applications' dialog, filters, import report and list without a browser: what they show and hand on. */
@@ -98,7 +100,8 @@ class ApplicationViewsTest {
     void theListShowsAReversedRangeBesideTheDateAndKeepsItsRows() {
         FakeApplications service = new FakeApplications();
         ApplicationsView view = new ApplicationsView(service, new FakePrograms(),
-                new TestSecurity(new EnrollmentPermissionProvider()).as(Role.STAFF));
+                new TestSecurity(new EnrollmentPermissionProvider()).as(Role.STAFF),
+                DateFormats.iso(ZoneId.of("UTC")));
         assertEquals("1 application", view.count.getText());
         view.filters.appliedFrom.setValue(LocalDate.of(2026, 5, 2));
         view.filters.appliedThrough.setValue(LocalDate.of(2026, 5, 1));
