@@ -11,6 +11,7 @@ import org.certportal.completions.api.PendingApproval;
 import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.programs.api.ProgramSummary;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.button.Button;
@@ -38,7 +39,8 @@ public class ApprovalsView extends VerticalLayout {
     private final Grid<PendingApproval> grid = new Grid<>();
     private final Map<Long, String> programCodes = new HashMap<>();
 
-    public ApprovalsView(CompletionService completions, ProgramService programs) {
+    /** @param dates how the organisation writes dates: the completion dates in the grid */
+    public ApprovalsView(CompletionService completions, ProgramService programs, DateFormats dates) {
         this.completions = completions;
         this.programs = programs;
         setSizeFull();
@@ -66,7 +68,8 @@ public class ApprovalsView extends VerticalLayout {
         grid.addColumn(PendingApproval::externalId).setHeader("Identifier");
         grid.addColumn(a -> programCode(a.programId())).setHeader("Program");
         grid.addColumn(PendingApproval::requirementTitle).setHeader("Requirement");
-        grid.addColumn(PendingApproval::completedOn).setHeader("Completed").setKey(CompletionService.SORT_COMPLETED_ON)
+        grid.addColumn(a -> dates.date(a.completedOn())).setHeader("Completed")
+                .setKey(CompletionService.SORT_COMPLETED_ON)
                 .setSortable(true);
         grid.addColumn(PendingApproval::grade).setHeader("Grade");
         grid.addColumn(PendingApproval::recordedBy).setHeader("Recorded by").setKey(CompletionService.SORT_RECORDED)

@@ -7,6 +7,7 @@ import org.certportal.completions.api.CompletionService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.settings.api.SettingsService;
 import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.OrganisationFormats;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,6 +21,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class CompletionContribution extends BasicViewContribution {
     private final CompletionService completions;
     private final SecurityService security;
+    private final OrganisationFormats formats;
 
     /** The upload limits; the view falls back to the defaults while the settings feature is away. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -27,15 +29,17 @@ public class CompletionContribution extends BasicViewContribution {
     private volatile SettingsService settings;
 
     @Activate
-    public CompletionContribution(@Reference CompletionService completions, @Reference SecurityService security) {
+    public CompletionContribution(@Reference CompletionService completions, @Reference SecurityService security,
+            @Reference OrganisationFormats formats) {
         super(CompletionView.ROUTE + "/:" + CompletionView.PARAMETER, "Record completions", CompletionPermissions.READ,
                 CompletionView.class, "Certification", 215, "vaadin:check");
         this.completions = completions;
         this.security = security;
+        this.formats = formats;
     }
 
     @Override
     public CompletionView createView() {
-        return new CompletionView(completions, security, () -> Optional.ofNullable(settings));
+        return new CompletionView(completions, security, () -> Optional.ofNullable(settings), formats.dates());
     }
 }

@@ -13,6 +13,7 @@ import org.certportal.programs.api.Requirement;
 import org.certportal.security.api.SecurityService;
 import org.certportal.settings.api.OrganisationSettings;
 import org.certportal.settings.api.SettingsService;
+import org.certportal.ui.spi.DateFormats;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -36,17 +37,22 @@ public class CompletionView extends VerticalLayout implements BeforeEnterObserve
     private final transient CompletionService completions;
     private final transient SecurityService security;
     private final transient Supplier<Optional<SettingsService>> settings;
+    private final transient DateFormats dates;
     private final H2 title = new H2("Record completions");
     private final Paragraph summary = new Paragraph();
     private final VerticalLayout steps = new VerticalLayout();
     private long enrollmentId = -1;
 
-    /** @param settings the organisation settings, when their feature is installed (upload limits) */
+    /**
+     * @param settings the organisation settings, when their feature is installed (upload limits)
+     * @param dates how the organisation writes dates: the steps' dates and the record form's picker
+     */
     public CompletionView(CompletionService completions, SecurityService security,
-            Supplier<Optional<SettingsService>> settings) {
+            Supplier<Optional<SettingsService>> settings, DateFormats dates) {
         this.completions = completions;
         this.security = security;
         this.settings = settings;
+        this.dates = dates;
         title.setId("completion-title");
         summary.setId("completion-enrollment-status");
         steps.setId("completion-steps");
@@ -80,7 +86,7 @@ public class CompletionView extends VerticalLayout implements BeforeEnterObserve
         }
         title.setText(p.contactName() + " in " + p.programName());
         summary.setText("Enrollment status: " + p.enrollment().status().title()
-                + (p.enrollment().earnedOn() == null ? "" : " · earned " + p.enrollment().earnedOn())
+                + (p.enrollment().earnedOn() == null ? "" : " · earned " + dates.date(p.enrollment().earnedOn()))
                 + (p.inOrder() ? " · requirements are completed in order" : ""));
         boolean mayRecord = security.isPermitted(CompletionPermissions.RECORD);
         boolean mayDownload = security.isPermitted(CompletionPermissions.READ_FILES);
@@ -98,7 +104,7 @@ public class CompletionView extends VerticalLayout implements BeforeEnterObserve
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         if (step.recordable() && mayRecord) {
             Button record = new Button(name, e -> new RecordDialog(completions, settings(), step, enrollmentId,
-                    this::refresh).open());
+                    this::refresh, dates).open());
             record.setId("record-" + position);
             record.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             row.add(record);
@@ -118,13 +124,13 @@ public class CompletionView extends VerticalLayout implements BeforeEnterObserve
         return row;
     }
 
-    private static String describe(CompletionStep step) {
+    private String describe(CompletionStep step) {
         if (step.completion() == null) {
             return step.status().title();
         }
         var c = step.completion();
         StringBuilder text = new StringBuilder(step.status().title());
-        text.append(" · ").append(c.completedOn());
+        text.append(" · ").append(dates.date(c.completedOn()));
         if (c.grade() != null) {
             text.append(" · grade ").append(c.grade());
         }

@@ -11,6 +11,7 @@ import org.certportal.programs.api.Offering;
 import org.certportal.programs.api.Requirement;
 import org.certportal.settings.api.OrganisationSettings;
 import org.certportal.ui.spi.BoundedUploadBuffer;
+import org.certportal.ui.spi.DateFormats;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -37,13 +38,14 @@ class RecordDialog extends Dialog {
     private transient Attachment attachment;
 
     RecordDialog(CompletionService completions, OrganisationSettings settings, CompletionStep step, long enrollmentId,
-            Runnable onSaved) {
+            Runnable onSaved, DateFormats dates) {
         Requirement r = step.requirement();
         Completion current = step.completion();
         buffer = new BoundedUploadBuffer(settings.maxUploadBytes());
         upload = buffer.newUpload();
         setHeaderTitle(r.position() + ". " + r.title());
         setWidth("36rem");
+        dates.localize(date);
         date.setId("completion-date");
         date.setRequired(true);
         date.setMax(completions.today());
@@ -57,7 +59,7 @@ class RecordDialog extends Dialog {
                         + " while not known" : "");
         offering.setId("completion-offering");
         offering.setItems(r.offerings());
-        offering.setItemLabelGenerator(o -> o.title() + (o.date() == null ? "" : " on " + o.date()));
+        offering.setItemLabelGenerator(o -> o.title() + (o.date() == null ? "" : " on " + dates.date(o.date())));
         offering.setVisible(!r.offerings().isEmpty());
         offering.setRequired(!r.offerings().isEmpty());
 
