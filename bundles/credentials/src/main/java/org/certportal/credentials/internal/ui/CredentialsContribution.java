@@ -5,6 +5,7 @@ import org.certportal.credentials.api.CredentialService;
 import org.certportal.process.api.ProcessService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.OrganisationFormats;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,19 +17,22 @@ public class CredentialsContribution extends BasicViewContribution {
     private final CredentialService credentials;
     private final ProcessService processes;
     private final SecurityService security;
+    private final OrganisationFormats formats;
 
     @Activate
     public CredentialsContribution(@Reference CredentialService credentials, @Reference ProcessService processes,
-            @Reference SecurityService security) {
+            @Reference SecurityService security, @Reference OrganisationFormats formats) {
         super(AwardSteps.ROUTE, "Credentials", CredentialPermissions.AWARD, CredentialsView.class, "Student records",
                 300, "vaadin:diploma-scroll");
         this.credentials = credentials;
         this.processes = processes;
         this.security = security;
+        this.formats = formats;
     }
 
     @Override
     public CredentialsView createView() {
-        return new CredentialsView(credentials, processes, security.isPermitted(CredentialPermissions.USAGE));
+        return new CredentialsView(credentials, processes, security.isPermitted(CredentialPermissions.USAGE),
+                formats.dates());
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
 import org.certportal.process.api.RunAlreadyActiveException;
 import org.certportal.ui.spi.BoundedUploadBuffer;
+import org.certportal.ui.spi.DateFormats;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
@@ -65,6 +67,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
 
     private final transient CredentialService credentials;
     private final transient ProcessService processes;
+    private final transient DateFormats dates;
     private final Map<String, String> typeNames = new LinkedHashMap<>();
     private AwardSteps steps = new AwardSteps();
     private Registration polling;
@@ -85,10 +88,15 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
     private final ProgressBar bar = new ProgressBar();
     private final Span progressText = new Span();
 
-    /** @param showUsage whether the user may read the usage events (SysAdmin) */
-    public CredentialsView(CredentialService credentials, ProcessService processes, boolean showUsage) {
+    /**
+     * @param showUsage whether the user may read the usage events (SysAdmin)
+     * @param dates how the organisation writes dates: the achieved-date pickers and the usage times
+     */
+    public CredentialsView(CredentialService credentials, ProcessService processes, boolean showUsage,
+            DateFormats dates) {
         this.credentials = credentials;
         this.processes = processes;
+        this.dates = dates;
         setId("credentials-view");
         for (CredentialType t : credentials.types()) {
             typeNames.put(t.code(), t.name());
@@ -107,6 +115,8 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         session.setPlaceholder("any, e.g. 2026-06");
         school.setId("credentials-school");
         school.setPlaceholder("any");
+        dates.localize(from);
+        dates.localize(to);
         from.setId("credentials-from");
         to.setId("credentials-to");
         students.setId("credentials-students");
@@ -123,7 +133,7 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
         body.setWidthFull();
         add(new H2("Award and order credentials"), header, body);
         if (showUsage) {
-            add(new UsageGrid(credentials));
+            add(new UsageGrid(credentials, dates));
         }
         render();
     }
@@ -179,7 +189,8 @@ public class CredentialsView extends VerticalLayout implements BeforeEnterObserv
     private void search() {
         clearErrors();
         if (from.isInvalid() || to.isInvalid()) {
-            formError.setText("Enter the achieved dates as dates, e.g. 2026-06-30, or leave them empty.");
+            formError.setText("Enter the achieved dates as dates, e.g. " + dates.date(LocalDate.of(2026, 6, 30))
+                    + ", or leave them empty.");
             return;
         }
         AwardSearch.Checked checked = new AwardSearch(type.getValue(), session.getValue(), school.getValue(),

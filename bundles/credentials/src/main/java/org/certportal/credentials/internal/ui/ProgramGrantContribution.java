@@ -3,6 +3,7 @@ package org.certportal.credentials.internal.ui;
 import org.certportal.credentials.api.CredentialPermissions;
 import org.certportal.credentials.api.CredentialService;
 import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.OrganisationFormats;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -12,16 +13,19 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = ViewContribution.class)
 public class ProgramGrantContribution extends BasicViewContribution {
     private final CredentialService credentials;
+    private final OrganisationFormats formats;
 
     @Activate
-    public ProgramGrantContribution(@Reference CredentialService credentials) {
+    public ProgramGrantContribution(@Reference CredentialService credentials,
+            @Reference OrganisationFormats formats) {
         super(ProgramGrantView.ROUTE_PREFIX + ":" + ProgramGrantView.PROGRAM_PARAMETER, "Credential granted",
                 CredentialPermissions.GRANT, ProgramGrantView.class, "Student records", 310, "vaadin:diploma-scroll");
         this.credentials = credentials;
+        this.formats = formats;
     }
 
     @Override
     public ProgramGrantView createView() {
-        return new ProgramGrantView(credentials);
+        return new ProgramGrantView(credentials, formats.dates());
     }
 }

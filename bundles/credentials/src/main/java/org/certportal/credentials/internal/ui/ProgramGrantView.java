@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.certportal.credentials.api.CredentialService;
 import org.certportal.credentials.api.CredentialType;
 import org.certportal.credentials.api.ProgramGrant;
+import org.certportal.ui.spi.DateFormats;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,6 +31,7 @@ public class ProgramGrantView extends VerticalLayout implements BeforeEnterObser
     static final String PROGRAM_PARAMETER = "program";
 
     private final transient CredentialService credentials;
+    private final transient DateFormats dates;
     private long programId = -1;
 
     final H2 title = new H2("Credential granted");
@@ -44,8 +46,11 @@ public class ProgramGrantView extends VerticalLayout implements BeforeEnterObser
     final Button remove = new Button("Grant none");
     final Paragraph message = new Paragraph();
 
-    public ProgramGrantView(CredentialService credentials) {
+    /** @param dates how the organisation writes dates: the earned-from picker and the current grant */
+    public ProgramGrantView(CredentialService credentials, DateFormats dates) {
         this.credentials = credentials;
+        this.dates = dates;
+        dates.localize(earnedFrom);
         type.setId("grant-type");
         type.setItemLabelGenerator(t -> t.code() + " " + t.name());
         body.setId("grant-body");
@@ -85,7 +90,7 @@ public class ProgramGrantView extends VerticalLayout implements BeforeEnterObser
         Optional<ProgramGrant> grant = credentials.programGrant(programId);
         title.setText("Credential granted by program " + programId);
         current.setText(grant.map(g -> "Earning it gives " + g.type().code() + " " + g.type().name() + " from "
-                + g.issuingBodyCode() + " (earned on or after " + g.earnedFrom() + ").")
+                + g.issuingBodyCode() + " (earned on or after " + dates.date(g.earnedFrom()) + ").")
                 .orElse("Earning it gives no credential."));
         type.setValue(grant.map(ProgramGrant::type).orElse(null));
         body.setValue(grant.map(ProgramGrant::issuingBodyCode).orElse(""));

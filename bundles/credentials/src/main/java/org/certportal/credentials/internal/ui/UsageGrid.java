@@ -2,6 +2,7 @@ package org.certportal.credentials.internal.ui;
 
 import org.certportal.credentials.api.CredentialService;
 import org.certportal.credentials.api.UsageEvent;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.details.Details;
@@ -16,12 +17,13 @@ class UsageGrid extends Details {
     private static final long serialVersionUID = 1L;
     private boolean loaded;
 
-    UsageGrid(CredentialService credentials) {
+    /** @param dates how the organisation writes moments: in its format and time zone */
+    UsageGrid(CredentialService credentials, DateFormats dates) {
         setSummaryText("Usage of this page (SysAdmin)");
         setId("credentials-usage");
         Grid<UsageEvent> grid = new Grid<>();
         grid.setId("credentials-usage-grid");
-        grid.addColumn(e -> e.occurredAt().toString()).setHeader("When (UTC)").setAutoWidth(true);
+        grid.addColumn(e -> dates.time(e.occurredAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(UsageEvent::userName).setHeader("User").setAutoWidth(true);
         grid.addColumn(e -> switch (e.kind()) {
         case PAGE_VIEW -> "Page view";

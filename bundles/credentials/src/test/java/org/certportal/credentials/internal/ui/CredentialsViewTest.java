@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Proxy;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.certportal.persistence.api.Page;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
 import org.certportal.process.api.RunState;
+import org.certportal.ui.spi.DateFormats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,7 @@ class CredentialsViewTest {
 
     private final Map<Long, ProcessRun> runs = new HashMap<>();
     private final List<String> started = new ArrayList<>();
+    private static final DateFormats DATES = DateFormats.iso(ZoneId.of("UTC"));
     private final ProcessService processes = (ProcessService) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] { ProcessService.class }, (proxy, method, args) -> switch (method.getName()) {
                 case "run" -> Optional.ofNullable(runs.get((Long) args[0]));
@@ -95,7 +98,7 @@ class CredentialsViewTest {
 
     @Test
     void searchConfirmProcessAndSummary() {
-        CredentialsView view = new CredentialsView(credentials, processes, false);
+        CredentialsView view = new CredentialsView(credentials, processes, false, DATES);
         view.session.setValue("2026-06");
         view.students.setValue("A1\nB2");
         ((Button) find(view, "credentials-search")).click();
@@ -132,7 +135,7 @@ class CredentialsViewTest {
 
     @Test
     void aBadIdentifierIsMarkedAndNothingStarts() {
-        CredentialsView view = new CredentialsView(credentials, processes, false);
+        CredentialsView view = new CredentialsView(credentials, processes, false, DATES);
         view.students.setValue("A1\nnot ok!");
         ((Button) find(view, "credentials-search")).click();
         assertTrue(view.students.isInvalid());
@@ -150,8 +153,8 @@ class CredentialsViewTest {
 
     @Test
     void aSysAdminSeesTheUsageWhichIsReadOnlyWhenOpened() {
-        assertFalse(has(new CredentialsView(credentials, processes, false), "credentials-usage"));
-        CredentialsView view = new CredentialsView(credentials, processes, true);
+        assertFalse(has(new CredentialsView(credentials, processes, false, DATES), "credentials-usage"));
+        CredentialsView view = new CredentialsView(credentials, processes, true, DATES);
         Details usageDetails = (Details) find(view, "credentials-usage");
         Grid<?> grid = (Grid<?>) find(view, "credentials-usage-grid");
         assertEquals(0, grid.getDataProvider().size(new Query<>()));

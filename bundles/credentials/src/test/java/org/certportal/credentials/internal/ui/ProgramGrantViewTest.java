@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.certportal.credentials.api.CredentialService;
 import org.certportal.credentials.api.CredentialType;
 import org.certportal.credentials.api.ProgramGrant;
 import org.certportal.credentials.api.CredentialPermissions;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.PageAction;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +50,7 @@ class ProgramGrantViewTest {
 
     @Test
     void setsChangesAndRemovesTheProgramsOptionAndShowsRefusals() {
-        ProgramGrantView view = new ProgramGrantView(credentials);
+        ProgramGrantView view = new ProgramGrantView(credentials, DateFormats.iso(ZoneId.of("UTC")));
         view.show(7);
         assertEquals("Earning it gives no credential.", view.current.getText());
         assertFalse(view.remove.isEnabled());
@@ -73,12 +75,25 @@ class ProgramGrantViewTest {
     }
 
     @Test
+    void theGrantAndItsPickerReadInTheOrganisationsDateFormat() {
+        ProgramGrantView view = new ProgramGrantView(credentials, new DateFormats("dd.MM.yyyy", ZoneId.of("UTC")));
+        view.show(7);
+        view.type.setValue(COA);
+        view.body.setValue("ASSOC");
+        view.earnedFrom.setValue(LocalDate.parse("2026-06-01"));
+        view.save();
+        assertEquals("Earning it gives COA Certificate of Achievement from ASSOC (earned on or after 01.06.2026).",
+                view.current.getText());
+        assertEquals(List.of("dd.MM.yyyy", DateFormats.ISO_PATTERN), view.earnedFrom.getI18n().getDateFormats());
+    }
+
+    @Test
     void theButtonOnAProgramsPageLeadsToTheOptionForThatProgram() {
         PageAction action = new ProgramGrantAction();
         assertEquals(PageAction.PROGRAM, action.target());
         assertEquals(CredentialPermissions.GRANT, action.permission());
         assertEquals("credentials/program/12", action.location("12"));
         assertEquals(ProgramGrantView.ROUTE_PREFIX + ":" + ProgramGrantView.PROGRAM_PARAMETER,
-                new ProgramGrantContribution(credentials).route());
+                new ProgramGrantContribution(credentials, () -> DateFormats.iso(ZoneId.of("UTC"))).route());
     }
 }
