@@ -3,8 +3,8 @@ package org.certportal.accounting.internal.ui;
 import org.certportal.accounting.api.AccountingPermissions;
 import org.certportal.accounting.api.AccountingService;
 import org.certportal.security.api.SecurityService;
-import org.certportal.settings.api.SettingsService;
 import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.OrganisationFormats;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,20 +16,20 @@ public class AccountingContribution extends BasicViewContribution {
     static final String ROUTE = "accounting";
     private final AccountingService accounting;
     private final SecurityService security;
-    private final SettingsService settings;
+    private final OrganisationFormats formats;
 
     @Activate
     public AccountingContribution(@Reference AccountingService accounting, @Reference SecurityService security,
-            @Reference SettingsService settings) {
+            @Reference OrganisationFormats formats) {
         super(ROUTE, "Accounting", AccountingPermissions.READ, AccountingView.class, "Certification", 240,
                 "vaadin:invoice");
         this.accounting = accounting;
         this.security = security;
-        this.settings = settings;
+        this.formats = formats;
     }
 
     @Override
     public AccountingView createView() {
-        return new AccountingView(accounting, security, settings);
+        return new AccountingView(accounting, security, formats.dates());
     }
 }

@@ -4,8 +4,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +21,7 @@ import org.certportal.accounting.api.OrderStatus;
 import org.certportal.accounting.internal.Totals;
 import org.certportal.persistence.api.Page;
 import org.certportal.security.api.SecurityService;
-import org.certportal.settings.api.SettingsService;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.Component;
@@ -52,9 +50,8 @@ import com.vaadin.flow.server.StreamResource;
 public class AccountingView extends VerticalLayout {
     private static final long serialVersionUID = 1L;
     private final transient AccountingService accounting;
-    private final transient SettingsService settings;
+    private final transient DateFormats dates;
     private final boolean mayManage;
-    private final DateTimeFormatter time;
 
     final ComboBox<BatchStatus> batchStatus = new ComboBox<>("Status");
     final TextField batchName = new TextField("Name");
@@ -75,11 +72,11 @@ public class AccountingView extends VerticalLayout {
     final Span selectionNote = new Span();
     private Batch batch;
 
-    public AccountingView(AccountingService accounting, SecurityService security, SettingsService settings) {
+    /** @param dates how the organisation writes dates: the grids' times and the payment date's picker */
+    public AccountingView(AccountingService accounting, SecurityService security, DateFormats dates) {
         this.accounting = accounting;
-        this.settings = settings;
+        this.dates = dates;
         this.mayManage = security.isPermitted(AccountingPermissions.MANAGE);
-        this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone());
         setSizeFull();
         H2 title = new H2("Accounting");
         title.setId("accounting-title");
@@ -105,7 +102,7 @@ public class AccountingView extends VerticalLayout {
         batches.addColumn(Batch::name).setHeader("Batch").setSortable(true).setKey("name").setFlexGrow(2);
         batches.addColumn(b -> b.status().title()).setHeader("Status").setSortable(true).setKey("status")
                 .setAutoWidth(true);
-        batches.addColumn(b -> time.format(b.createdAt())).setHeader("Created").setSortable(true).setKey("createdAt")
+        batches.addColumn(b -> dates.time(b.createdAt())).setHeader("Created").setSortable(true).setKey("createdAt")
                 .setAutoWidth(true);
         batches.addColumn(Batch::createdBy).setHeader("By").setAutoWidth(true);
         batches.addColumn(b -> totalsOf(b).map(t -> String.valueOf(t.orders())).orElse("")).setHeader("Orders")
@@ -151,7 +148,7 @@ public class AccountingView extends VerticalLayout {
                 .setKey("amount").setAutoWidth(true);
         orders.addColumn(o -> o.status().title()).setHeader("Status").setSortable(true).setKey("status")
                 .setAutoWidth(true);
-        orders.addColumn(o -> o.paidAt() == null ? "" : time.format(o.paidAt())).setHeader("Paid").setAutoWidth(true);
+        orders.addColumn(o -> dates.time(o.paidAt())).setHeader("Paid").setAutoWidth(true);
         orders.setItems(DataProvider.fromCallbacks(
                 q -> batch == null ? Stream.empty()
                         : accounting.orders(batch.id(), orderStatus.getValue(), Pages.of(q)).items().stream(),
@@ -187,10 +184,6 @@ public class AccountingView extends VerticalLayout {
         row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         row.getStyle().set("gap", "var(--lumo-space-m)");
         return row;
-    }
-
-    private ZoneId zone() {
-        return settings.current().timeZone();
     }
 
     private Optional<BatchTotals> totalsOf(Batch b) {
@@ -270,13 +263,15 @@ public class AccountingView extends VerticalLayout {
         if (s.whyNot("mark paid").isPresent()) {
             return;
         }
-        LocalDate today = LocalDate.now(zone());
-        new MarkPaidDialog(s.payQuestion(), today, day -> {
+        LocalDate today = LocalDate.now(dates.zone());
+        MarkPaidDialog dialog = new MarkPaidDialog(s.payQuestion(), today, day -> {
             int n = accounting.markPaid(s.ids(), day);
             refreshBatch();
             Notification.show(n + (n == 1 ? " order" : " orders") + " marked paid.", 3000,
                     Notification.Position.BOTTOM_START);
-        }).open();
+        });
+        dates.localize(dialog.paidOn);
+        dialog.open();
     }
 
     private void confirmCancel() {

@@ -8,6 +8,7 @@ import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,8 +24,7 @@ import org.certportal.accounting.internal.AccountingPermissionProvider;
 import org.certportal.persistence.api.Page;
 import org.certportal.security.api.Role;
 import org.certportal.security.testing.TestSecurity;
-import org.certportal.settings.api.OrganisationSettings;
-import org.certportal.settings.api.SettingsService;
+import org.certportal.ui.spi.DateFormats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,17 +47,7 @@ class AccountingViewTest {
                     default -> throw new AssertionError("the view called " + method.getName());
                 };
             });
-    private final SettingsService settings = new SettingsService() {
-        @Override
-        public OrganisationSettings current() {
-            return OrganisationSettings.defaults();
-        }
-
-        @Override
-        public OrganisationSettings update(OrganisationSettings s) {
-            throw new UnsupportedOperationException();
-        }
-    };
+    private final DateFormats dates = DateFormats.iso(ZoneId.of("UTC"));
     /** Held here: the current UI is only weakly referenced. */
     private UI ui;
 
@@ -74,7 +64,7 @@ class AccountingViewTest {
     }
 
     private AccountingView view(Role role) {
-        return new AccountingView(accounting, new TestSecurity(new AccountingPermissionProvider()).as(role), settings);
+        return new AccountingView(accounting, new TestSecurity(new AccountingPermissionProvider()).as(role), dates);
     }
 
     @Test
