@@ -7,6 +7,7 @@ import org.certportal.process.api.ProcessService;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.BasicViewContribution;
+import org.certportal.ui.spi.OrganisationFormats;
 import org.certportal.ui.spi.ViewContribution;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -21,11 +22,12 @@ public class MassCertContribution extends BasicViewContribution {
     private final ProgramService programs;
     private final AccountingService accounting;
     private final SecurityService security;
+    private final OrganisationFormats formats;
 
     @Activate
     public MassCertContribution(@Reference MassCertService masscert, @Reference ProcessService processes,
             @Reference ProgramService programs, @Reference AccountingService accounting,
-            @Reference SecurityService security) {
+            @Reference SecurityService security, @Reference OrganisationFormats formats) {
         super(ROUTE, "Mass certification", MassCertPermissions.RUN, MassCertView.class, "Processes", 710,
                 "vaadin:diploma");
         this.masscert = masscert;
@@ -33,10 +35,11 @@ public class MassCertContribution extends BasicViewContribution {
         this.programs = programs;
         this.accounting = accounting;
         this.security = security;
+        this.formats = formats;
     }
 
     @Override
     public MassCertView createView() {
-        return new MassCertView(masscert, processes, programs, accounting, security);
+        return new MassCertView(masscert, processes, programs, accounting, security, formats.dates());
     }
 }

@@ -15,6 +15,7 @@ import org.certportal.masscert.api.MassCertification;
 import org.certportal.masscert.internal.MassCertProcess;
 import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramSummary;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.FieldErrors;
 
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -149,6 +150,13 @@ class MassCertForm extends FormLayout {
             raw.put(MassCertification.BATCH, String.valueOf(batch.getValue().id()));
         }
         return raw;
+    }
+
+    /** Makes the pickers show and read dates as the organisation writes them, the run's date included. */
+    void localize(DateFormats dates) {
+        dates.localize(appliedFrom);
+        dates.localize(appliedThrough);
+        runAt.setDatePickerI18n(dates.localize(new DatePicker()).getI18n());
     }
 
     /** @throws IllegalArgumentException when no time is given */

@@ -25,6 +25,7 @@ import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.programs.api.ProgramSummary;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.AttachEvent;
@@ -79,8 +80,9 @@ public class MassCertView extends VerticalLayout implements BeforeEnterObserver 
     private long previewRun;
     private Registration polling;
 
+    /** @param dates how the organisation writes dates: the form's pickers */
     public MassCertView(MassCertService masscert, ProcessService processes, ProgramService programs,
-            AccountingService accounting, SecurityService security) {
+            AccountingService accounting, SecurityService security, DateFormats dates) {
         this.masscert = masscert;
         this.processes = processes;
         this.programs = programs;
@@ -89,6 +91,7 @@ public class MassCertView extends VerticalLayout implements BeforeEnterObserver 
         setId("masscert-view");
         add(new H2("Mass certification"), new Paragraph("Approves the pending exam scores and education credits of"
                 + " a certification's applicants, then certifies each one, or creates the order for the fee."));
+        form.localize(dates);
         form.offer(masscert.certifications("", 200));
         form.certification.addValueChangeListener(e -> choose(e.getValue()));
         add(form);

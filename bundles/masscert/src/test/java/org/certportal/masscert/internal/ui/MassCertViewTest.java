@@ -10,6 +10,7 @@ import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.certportal.programs.api.ProgramStatus;
 import org.certportal.programs.api.ProgramSummary;
 import org.certportal.programs.testing.FakePrograms;
 import org.certportal.security.api.SecurityService;
+import org.certportal.ui.spi.DateFormats;
 import org.junit.jupiter.api.Test;
 
 /** The mass-certification page with plain objects behind it: the link's certification, the customer list. */
@@ -72,7 +74,8 @@ class MassCertViewTest {
                 ? new Page<>(List.of(new Batch(4, "Spring", BatchStatus.OPEN, "m", Instant.EPOCH)), 1) : null);
         SecurityService security = fake(SecurityService.class, (name, args) -> name.equals("isPermitted") ? false
                 : null);
-        return new MassCertView(masscert, processes, programs, accounting, security);
+        return new MassCertView(masscert, processes, programs, accounting, security,
+                DateFormats.iso(ZoneId.of("UTC")));
     }
 
     @Test
