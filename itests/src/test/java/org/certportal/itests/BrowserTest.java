@@ -173,8 +173,12 @@ public abstract class BrowserTest {
         assertTrue("ticked " + ticked + " rows with " + text, ((Number) ticked).intValue() > 0);
     }
 
+    /**
+     * A date as a picker that follows the organisation's date format reads it: the default pattern is
+     * ISO (yyyy-MM-dd), which every such picker also accepts whatever the setting.
+     */
     protected static String datePickerText(java.time.LocalDate date) {
-        return date.getMonthValue() + "/" + date.getDayOfMonth() + "/" + date.getYear();
+        return date.toString();
     }
 
     /** Ticks the confirm button of the open confirmation dialog. */
