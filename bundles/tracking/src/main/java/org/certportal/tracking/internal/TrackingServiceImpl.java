@@ -126,17 +126,8 @@ public class TrackingServiceImpl implements TrackingService {
             try (PreparedStatement ps = JdbcStatements.prepare(c, sql.text(), sql.params());
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    CertificationStatus stored = CertificationStatus.valueOf(rs.getString(1));
-                    long rows = rs.getLong(2);
-                    // Active ones expiring by the horizon show as Expiring (as ExpiryRules and the list say)
-                    long expiring = stored == CertificationStatus.ACTIVE ? rs.getLong(3) : 0;
-                    if (expiring > 0) {
-                        by.merge(CertificationStatus.EXPIRING, expiring, Long::sum);
-                    }
-                    if (rows > expiring) {
-                        by.merge(stored, rows - expiring, Long::sum);
-                    }
-                    total += rows;
+                    by.put(CertificationStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    total += rs.getLong(2);
                 }
             }
             return new StatusCounts(by, total);
