@@ -11,6 +11,9 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+// Raw-JDBC yardstick of: awarded_credential, document_order_item, achieved_credential (a run's rows, copied
+// into scratch tables of the same shape by plain batches: the denominator the award is measured against)
+
 /**
  * The yardstick of {@code certportal:credentials-benchmark}: what an award run wrote, written again by plain
  * JDBC batches, one transaction per {@value #CHUNK} rows (the engine's chunk), into scratch copies of the

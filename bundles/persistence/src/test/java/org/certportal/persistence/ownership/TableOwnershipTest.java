@@ -54,6 +54,21 @@ class TableOwnershipTest {
     }
 
     @Test
+    void aBenchYardstickMayNameOnlyTheTablesItDeclares() {
+        String source = "// Raw-JDBC yardstick of: contact, completion\n"
+                + "class B {\n"
+                + "    static final String A = \"SELECT id FROM contact WHERE family_name_key LIKE ?\";\n"
+                + "    static final String B = \"SELECT id FROM completion c JOIN enrollment e ON e.id = c.enrollment_id\";\n"
+                + "}\n";
+        List<String> found = TableOwnership.inJava(Path.of("B.java"), TableOwnership.BENCH, source, owners()).stream()
+                .map(r -> r.line() + " " + r.table()).toList();
+        assertEquals(List.of("4 enrollment"), found);
+        List<String> inAnArea = TableOwnership.inJava(Path.of("B.java"), "enrollments", source, owners()).stream()
+                .map(r -> r.line() + " " + r.table()).toList();
+        assertEquals(List.of("3 contact", "4 completion"), inAnArea, "areas cannot declare their way out");
+    }
+
+    @Test
     void aChangelogNamingAnotherAreasTableIsFound() {
         String xml = "<databaseChangeLog>\n"
                 + "<createIndex tableName=\"contact\" indexName=\"x\"><column name=\"id\"/></createIndex>\n"

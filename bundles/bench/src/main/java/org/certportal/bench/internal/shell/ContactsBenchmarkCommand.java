@@ -30,6 +30,8 @@ import org.certportal.contacts.api.ContactService;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 
+// Raw-JDBC yardstick of: contact (the denominator runs the search's queries on the same table and indexes)
+
 @Command(scope = "certportal", name = "contacts-benchmark", description = "Measures contact inserts and paging",
         detailedDescription = "Inserts --rows demo contacts through the contact service and the same rows by raw"
                 + " JDBC batch into a scratch table (dropped afterwards), then times --pages searches of each kind (name"

@@ -25,6 +25,8 @@ import org.certportal.credentials.api.ImportReport;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.ProcessService;
 
+// Raw-JDBC yardstick of: issuing_body (the cohort's schools, inserted as the scratch database's set-up)
+
 @Command(scope = "certportal", name = "credentials-benchmark", description = "Measures a bulk award of credentials",
         detailedDescription = "Creates --students contacts, 20 schools (one without an address), and per student a"
                 + " diploma achieved in one exam session (one in ten also a certificate, superseded), imported from"

@@ -40,6 +40,9 @@ import org.certportal.programs.api.ProgramStatus;
 import org.certportal.programs.api.RequirementDraft;
 import org.certportal.programs.api.RequirementKind;
 
+// Raw-JDBC yardstick of: completion, accounting_order, mail_outbox (which rows the run wrote, for the raw
+// batches to write again)
+
 @Command(scope = "certportal", name = "masscert-benchmark", description = "Measures a mass certification run",
         detailedDescription = "Creates two certifications with one exam that staff approve, one free and one with a"
                 + " fee of 100.00 USD, --applicants contacts (with addresses) enrolled half in each, their passed"
