@@ -48,6 +48,7 @@ class EnrollmentReadsIT {
     private TestJpa jpa;
     private TestSecurity security;
     private EnrollmentServiceImpl service;
+    private FakePrograms programs;
 
     static Stream<String> databases() {
         return TestDatabases.available().stream();
@@ -59,7 +60,7 @@ class EnrollmentReadsIT {
         migrator.migrate(ContactServiceImpl.class, "db/contacts.changelog.xml");
         security = new TestSecurity(new EnrollmentPermissionProvider()).as(Role.STAFF);
         jpa = new TestJpa("certportal-enrollments", ds);
-        FakePrograms programs = new FakePrograms();
+        programs = new FakePrograms();
         ProgramOptions options = new ProgramOptions(false, false, true, false, false, 24, 12, 30, BigDecimal.ZERO,
                 RecertificationBasis.COMPLETION_DATE, null);
         programs.add(PLAIN, "PLAIN", options);
@@ -124,5 +125,21 @@ class EnrollmentReadsIT {
         assertEquals(List.of(enrolled.get(0).id() + " 1 1 " + CertificationStatus.IN_PROGRESS,
                 enrolled.get(1).id() + " 2 1 " + CertificationStatus.CANCELLED,
                 enrolled.get(2).id() + " 1 2 " + CertificationStatus.IN_PROGRESS), rows);
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theAuditLogNamesAnEnrollmentByItsPersonAndCertification(String db) throws Exception {
+        start(db);
+        List<Enrollment> enrolled = service.enroll(PLAIN, List.of(1L), null).enrolled();
+        Enrollment other = service.enroll(OTHER, List.of(2L), null).enrolled().get(0);
+        String first = String.valueOf(enrolled.get(0).id()), second = String.valueOf(other.id());
+        EnrollmentAuditSubjects subjects = new EnrollmentAuditSubjects(jpa, security, programs);
+
+        assertEquals(Map.of(first, "Given Family1 (X-1), PLAIN", second, "Given Family2 (X-2), OTHER"),
+                subjects.names(List.of(first, second, "bulk", "999999", first)),
+                "one name per enrollment; ids that name none (a bulk entry, a purged one) are left out");
+        security.anonymous();
+        assertThrows(AccessDeniedException.class, () -> subjects.names(List.of(first)));
     }
 }
