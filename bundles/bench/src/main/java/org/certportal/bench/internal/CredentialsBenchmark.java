@@ -3,7 +3,6 @@ package org.certportal.bench.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -78,49 +77,15 @@ public final class CredentialsBenchmark {
     }
 
     private static List<Object[]> read(Connection c, String sql, long runId) throws SQLException {
-        List<Object[]> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
-                ResultSetMetaData m = rs.getMetaData();
-                while (rs.next()) {
-                    Object[] row = new Object[m.getColumnCount()];
-                    for (int i = 0; i < row.length; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    rows.add(row);
-                }
+                return RawBatches.rows(rs);
             }
         }
-        return rows;
     }
 
     private static void insert(Connection c, String table, List<Object[]> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        String marks = "?" + ", ?".repeat(rows.get(0).length - 1);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " VALUES (" + marks + ")")) {
-            int pending = 0;
-            for (Object[] row : rows) {
-                for (int i = 0; i < row.length; i++) {
-                    ps.setObject(i + 1, row[i]);
-                }
-                ps.addBatch();
-                if (++pending == CHUNK) {
-                    ps.executeBatch();
-                    commit(c);
-                    pending = 0;
-                }
-            }
-            ps.executeBatch();
-            commit(c);
-        }
-    }
-
-    private static void commit(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.commit();
-        }
+        RawBatches.insert(c, table, rows, CHUNK);
     }
 }

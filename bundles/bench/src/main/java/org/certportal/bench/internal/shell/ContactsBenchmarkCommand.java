@@ -141,26 +141,8 @@ public class ContactsBenchmarkCommand implements Action {
 
     private static void rawPage(Connection c, String condition, List<Object> params, PageRequest page)
             throws SQLException {
-        try (PreparedStatement rows = c.prepareStatement("SELECT id, given_name, family_name, email, birth_date,"
-                + " external_id, version FROM contact WHERE " + condition + " ORDER BY family_name_key, id LIMIT ?"
-                + " OFFSET ?"); PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM (SELECT id FROM"
-                        + " contact WHERE " + condition + " LIMIT " + (Page.COUNT_CAP + 1) + ") counted")) {
-            int i = 1;
-            for (Object p : params) {
-                rows.setObject(i, p);
-                count.setObject(i++, p);
-            }
-            rows.setInt(i, page.limit());
-            rows.setInt(i + 1, page.offset());
-            try (ResultSet rs = rows.executeQuery()) {
-                while (rs.next()) {
-                    rs.getString(3);
-                }
-            }
-            try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-            }
-        }
+        readPage(c, "SELECT COUNT(*) FROM (SELECT id FROM contact WHERE " + condition + " LIMIT "
+                + (Page.COUNT_CAP + 1) + ") counted", condition, params, page);
     }
 
     /**
@@ -185,10 +167,15 @@ public class ContactsBenchmarkCommand implements Action {
             condition = "family_name_key LIKE ? OR given_name_key LIKE ? OR email LIKE ? OR external_id_key LIKE ?";
             params.addAll(List.of(t + "%", t + "%", t + "%", t + "%"));
         }
+        readPage(c, "SELECT COUNT(*) FROM contact WHERE " + condition, condition, params, page);
+    }
+
+    /** One page of the contacts matching the condition, sorted by family name, and its count, as plain JDBC. */
+    private static void readPage(Connection c, String countSql, String condition, List<Object> params,
+            PageRequest page) throws SQLException {
         try (PreparedStatement rows = c.prepareStatement("SELECT id, given_name, family_name, email, birth_date,"
                 + " external_id, version FROM contact WHERE " + condition + " ORDER BY family_name_key, id LIMIT ?"
-                + " OFFSET ?"); PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM contact WHERE "
-                        + condition)) {
+                + " OFFSET ?"); PreparedStatement count = c.prepareStatement(countSql)) {
             int i = 1;
             for (Object p : params) {
                 rows.setObject(i, p);
@@ -213,7 +200,7 @@ public class ContactsBenchmarkCommand implements Action {
 
     private long contactCount() throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM contact")) {
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM contact_summary")) {
             rs.next();
             return rs.getLong(1);
         }
