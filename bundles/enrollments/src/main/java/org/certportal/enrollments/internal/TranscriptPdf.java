@@ -1,9 +1,7 @@
 package org.certportal.enrollments.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -12,8 +10,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.ProgressStep;
@@ -30,15 +26,8 @@ final class TranscriptPdf {
 
     private static final float MARGIN = 50;
     private static final float[] COLUMNS = { MARGIN, MARGIN + 22, MARGIN + 270, MARGIN + 370, MARGIN + 445 };
-    /**
-     * Liberation Sans, which PDFBox carries, embedded (the characters used). PDFBox's standard 14
-     * fonts are not embedded: at their first use it looks for system fonts to stand in for them and
-     * warns in the log about each one it has to replace.
-     */
-    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
-    private static volatile byte[] fontFile;
 
-    /** Text weight; bold is the regular face drawn with an outline, as the font has one face. */
+    /** Text weight; bold is the regular face drawn with an outline, as each font has one face. */
     enum Weight {
         REGULAR, BOLD
     }
@@ -90,14 +79,14 @@ final class TranscriptPdf {
     /** Lines top to bottom, starting a new page when one is full. */
     private static final class Writer implements AutoCloseable {
         private final PDDocument document;
-        private final PDFont font;
+        private final PdfFonts fonts;
         private PDPageContentStream content;
         private float y;
         private int pages;
 
         Writer(PDDocument document) throws IOException {
             this.document = document;
-            this.font = font(document);
+            this.fonts = new PdfFonts(document);
             newPage();
         }
 
@@ -126,13 +115,15 @@ final class TranscriptPdf {
         }
 
         private void show(Weight weight, float size, float x, String text, float width) throws IOException {
-            String fitted = fit(font, size, printable(font, text == null ? "" : text), width);
+            List<PdfFonts.Run> runs = fit(fonts, size, text == null ? "" : text, width);
             content.beginText();
-            content.setFont(font, size);
             content.setRenderingMode(weight == Weight.BOLD ? RenderingMode.FILL_STROKE : RenderingMode.FILL);
             content.setLineWidth(size / 30);
             content.newLineAtOffset(x, y);
-            content.showText(fitted);
+            for (PdfFonts.Run run : runs) {
+                content.setFont(run.font(), size);
+                content.showText(run.text());
+            }
             content.endText();
         }
 
@@ -143,7 +134,7 @@ final class TranscriptPdf {
             content = new PDPageContentStream(document, page);
             pages++;
             content.beginText();
-            content.setFont(font, 8);
+            content.setFont(fonts.main(), 8);
             content.newLineAtOffset(MARGIN, MARGIN / 2);
             content.showText("Page " + pages);
             content.endText();
@@ -159,45 +150,20 @@ final class TranscriptPdf {
         }
     }
 
-    /** The transcript's font, embedded in the document. */
-    static PDFont font(PDDocument document) throws IOException {
-        byte[] file = fontFile;
-        if (file == null) {
-            try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
-                if (in == null) {
-                    throw new IOException("PDFBox carries no " + FONT);
-                }
-                file = in.readAllBytes();
-            }
-            fontFile = file;
-        }
-        return PDType0Font.load(document, new ByteArrayInputStream(file));
-    }
-
-    /** Characters the font lacks print as '?'. */
-    static String printable(PDFont font, String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            String ch = Character.isISOControl(cp) ? " " : new String(Character.toChars(cp));
-            try {
-                font.encode(ch);
-                sb.append(ch);
-            } catch (IOException | IllegalArgumentException e) {
-                sb.append('?');
-            }
-        });
-        return sb.toString();
-    }
-
-    /** Cuts text with an ellipsis (three dots) to fit the width. */
-    static String fit(PDFont font, float size, String text, float width) throws IOException {
-        if (font.getStringWidth(text) / 1000 * size <= width) {
-            return text;
+    /**
+     * The text in drawing order (right-to-left names reordered, Arabic shaped) and in the fonts that
+     * have its characters, cut with an ellipsis (three dots) where it is wider than the width.
+     */
+    static List<PdfFonts.Run> fit(PdfFonts fonts, float size, String text, float width) throws IOException {
+        List<PdfFonts.Run> runs = fonts.runs(VisualOrder.of(text));
+        if (PdfFonts.width(runs, size) <= width) {
+            return runs;
         }
         String cut = text;
-        while (!cut.isEmpty() && font.getStringWidth(cut + "...") / 1000 * size > width) {
-            cut = cut.substring(0, cut.length() - 1);
-        }
-        return cut + "...";
+        do {
+            cut = cut.substring(0, cut.offsetByCodePoints(cut.length(), -1));
+            runs = fonts.runs(VisualOrder.of(cut + "..."));
+        } while (!cut.isEmpty() && PdfFonts.width(runs, size) > width);
+        return runs;
     }
 }

@@ -67,14 +67,63 @@ class TranscriptPdfTest {
     }
 
     @Test
-    void charactersTheFontLacksPrintAsQuestionMarksAndLongTitlesAreCut() throws IOException {
+    void charactersNoFontHasPrintAsQuestionMarksAndLongTitlesAreCut() throws IOException {
         try (PDDocument document = new PDDocument()) {
-            PDFont font = TranscriptPdf.font(document);
-            assertEquals("Zoë Łukasz", TranscriptPdf.printable(font, "Zoë Łukasz"));
-            assertEquals("a?b", TranscriptPdf.printable(font, "a\u4e2db"));
-            String cut = TranscriptPdf.fit(font, 9, "x".repeat(500), 100);
-            assertTrue(cut.endsWith("...") && cut.length() < 100, cut);
+            PdfFonts fonts = new PdfFonts(document);
+            assertEquals("Zoë Łukasz", PdfFonts.printed(fonts.runs("Zoë Łukasz")));
+            assertEquals("a?b", PdfFonts.printed(fonts.runs("a\uDBFF\uDFFDb")), "a private-use character of plane 16");
+            List<PdfFonts.Run> cut = TranscriptPdf.fit(fonts, 9, "x".repeat(500), 100);
+            String printed = PdfFonts.printed(cut);
+            assertTrue(printed.endsWith("...") && printed.length() < 100, printed);
+            assertTrue(PdfFonts.width(cut, 9) <= 100);
         }
+    }
+
+    @Test
+    void namesInAnyScriptPrintWithTheirOwnGlyphsAndReadBack() throws IOException {
+        String arabic = "محمد عبد الله";
+        String chinese = "王小明";
+        String japanese = "山田さくら カタカナ";
+        String emoji = "Ana 😀🎉";
+        String latin = "Zoë Łukasz Ñúñez Ærøskøbing Şükrü Ďuríček";
+        List<ProgressStep> steps = new ArrayList<>();
+        int position = 1;
+        for (String name : List.of(chinese, japanese, emoji, latin, arabic)) {
+            steps.add(new ProgressStep(requirement(position++, name), RequirementState.none()));
+        }
+        var enrollment = Fixtures.enrollment(CertificationStatus.IN_PROGRESS, 1, ON, ON.plusYears(1), ON.plusYears(1), null);
+        byte[] pdf = TranscriptPdf.render(arabic, "S-1", ON, List.of(new TranscriptPdf.Entry(chinese, enrollment, steps)));
+        try (PDDocument doc = PDDocument.load(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            for (String expected : List.of(arabic, chinese, japanese, emoji, latin)) {
+                assertTrue(text.contains(expected), "'" + expected + "' in:\n" + text);
+            }
+            assertTrue(text.indexOf('?') < 0, "no character printed as '?':\n" + text);
+            PDResources resources = doc.getPage(0).getResources();
+            int fonts = 0;
+            for (COSName name : resources.getFontNames()) {
+                PDFont font = resources.getFont(name);
+                assertTrue(font.isEmbedded(), font.getName());
+                assertTrue(font.getName().matches("[A-Z]{6}\\+.*"), "a subset: " + font.getName());
+                fonts++;
+            }
+            assertEquals(3, fonts, "DejaVu Sans, Droid Sans Fallback and Symbola");
+        }
+        assertTrue(pdf.length < 150_000, "subsets, not the 8 MB of whole fonts: " + pdf.length + " bytes");
+    }
+
+    @Test
+    void arabicIsShapedAndDrawnRightToLeft() {
+        // meem initial, hah medial, meem medial, dal final: drawn right to left, so reversed
+        assertEquals("\uFEAA\uFEE4\uFEA4\uFEE3", VisualOrder.of("محمد"));
+        // lam-alef becomes one ligature; a waw joins only to the letter before it
+        assertEquals("\uFEFB", ArabicShaping.shape("لا"));
+        assertEquals("\uFEED", ArabicShaping.shape("و"));
+        // left-to-right text around a right-to-left name keeps its place
+        String line = VisualOrder.of("Name: علي (2)");
+        assertTrue(line.startsWith("Name: "), line);
+        assertTrue(line.contains("\uFEF2\uFEE0\uFECB"), line);
+        assertEquals("Zoë Łukasz", VisualOrder.of("Zoë Łukasz"));
     }
 
     @Test
