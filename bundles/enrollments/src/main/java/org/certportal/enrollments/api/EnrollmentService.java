@@ -3,6 +3,8 @@ package org.certportal.enrollments.api;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +54,20 @@ public interface EnrollmentService {
     EnrollResult enroll(long programId, List<Long> contactIds, LocalDate enrolledOn);
 
     Optional<Enrollment> find(long enrollmentId);
+
+    /**
+     * The enrollments with these ids, by id, in one read for many (a process working a chunk of
+     * enrollments); ids that name no enrollment are left out. Demands {@link EnrollmentPermissions#READ}.
+     *
+     * @since 1.8
+     */
+    default Map<Long, Enrollment> findAll(Collection<Long> enrollmentIds) {
+        Map<Long, Enrollment> found = new HashMap<>();
+        for (Long id : new LinkedHashSet<>(enrollmentIds)) {
+            find(id).ifPresent(e -> found.put(id, e));
+        }
+        return found;
+    }
 
     /**
      * The enrollments in progress of these contacts in the program, by contact id, in one read for many

@@ -12,9 +12,10 @@
  * the same door. Since 1.6 a caller can undo a status change it recorded
  * ({@link org.certportal.enrollments.api.StatusChange#revert}), through the same door. Since 1.7 a
  * certification with a fee is not earned by meeting its requirements: the enrollment waits ({@link org.certportal.enrollments.api.CertificationStatus#AWAITING_PAYMENT}) until
- * {@link org.certportal.enrollments.api.EnrollmentService#markPaid}.
+ * {@link org.certportal.enrollments.api.EnrollmentService#markPaid}. Since 1.8 many enrollments are read by id in
+ * one call ({@link org.certportal.enrollments.api.EnrollmentService#findAll}).
  */
-@Version("1.7.0")
+@Version("1.8.0")
 package org.certportal.enrollments.api;
 
 import org.osgi.annotation.versioning.Version;

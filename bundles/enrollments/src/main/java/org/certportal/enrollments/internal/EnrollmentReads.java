@@ -1,11 +1,14 @@
 package org.certportal.enrollments.internal;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apache.aries.jpa.template.TransactionType;
 import org.certportal.enrollments.api.CertificationStatus;
@@ -59,6 +62,16 @@ final class EnrollmentReads {
         security.require(EnrollmentPermissions.READ);
         return store.jpa().txExpr(TransactionType.Required, em -> Optional
                 .ofNullable(em.find(EnrollmentEntity.class, enrollmentId)).map(EnrollmentEntity::toEnrollment));
+    }
+
+    Map<Long, Enrollment> findAll(Collection<Long> enrollmentIds) {
+        security.require(EnrollmentPermissions.READ);
+        List<Long> ids = enrollmentIds.stream().filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return store.sql(c -> EnrollmentQueries.byIds(c, ids)).stream().collect(Collectors.toMap(
+                Enrollment::id, e -> e));
     }
 
     List<Enrollment> enrollmentsOf(long contactId) {

@@ -158,6 +158,11 @@ public class EnrollmentServiceImpl implements EnrollmentService {
     }
 
     @Override
+    public Map<Long, Enrollment> findAll(Collection<Long> enrollmentIds) {
+        return reads.findAll(enrollmentIds);
+    }
+
+    @Override
     public Map<Long, Enrollment> inProgress(long programId, Collection<Long> contactIds) {
         return new InProgressLookup(jpa, security).find(programId, contactIds);
     }
