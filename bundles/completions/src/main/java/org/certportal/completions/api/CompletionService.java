@@ -4,7 +4,10 @@ import java.io.Reader;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
@@ -34,6 +37,25 @@ public interface CompletionService {
 
     /** The enrollment's requirements in order with what was recorded. Demands {@link CompletionPermissions#READ}. */
     EnrolleeProgress progress(long enrollmentId);
+
+    /**
+     * {@link #progress} of many enrollments in one read per table (a process working a chunk of
+     * enrollees), by enrollment id in the order given; ids that name no enrollment are left out. Demands
+     * {@link CompletionPermissions#READ}.
+     *
+     * @since 1.2
+     */
+    default Map<Long, EnrolleeProgress> progressAll(Collection<Long> enrollmentIds) {
+        Map<Long, EnrolleeProgress> found = new LinkedHashMap<>();
+        for (Long id : new LinkedHashSet<>(enrollmentIds)) {
+            try {
+                found.put(id, progress(id));
+            } catch (IllegalArgumentException gone) {
+                // no such enrollment: left out
+            }
+        }
+        return found;
+    }
 
     /**
      * Records a completion of a requirement of an enrollment in progress, or changes the one recorded

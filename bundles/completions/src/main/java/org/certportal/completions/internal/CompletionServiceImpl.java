@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +28,7 @@ import javax.persistence.EntityManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.certportal.audit.api.AuditEntry;
 import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.Changes;
 import org.certportal.completions.api.ApprovalFilter;
@@ -42,6 +45,7 @@ import org.certportal.completions.api.FileDownload;
 import org.certportal.completions.api.ImportMode;
 import org.certportal.completions.api.ImportReport;
 import org.certportal.completions.api.PendingApproval;
+import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
@@ -146,8 +150,11 @@ public class CompletionServiceImpl implements CompletionService {
     }
 
     private Target target(long enrollmentId) {
-        Enrollment e = enrollments.find(enrollmentId)
-                .orElseThrow(() -> new IllegalArgumentException("No enrollment with id " + enrollmentId + "."));
+        return target(enrollments.find(enrollmentId)
+                .orElseThrow(() -> new IllegalArgumentException("No enrollment with id " + enrollmentId + ".")));
+    }
+
+    private Target target(Enrollment e) {
         ProgramRules rules = programs.rules(e.programId(), e.ruleVersion());
         return new Target(e, rules, rules.requirements().stream().sorted(Comparator.comparingInt(
                 Requirement::position)).toList());
@@ -159,28 +166,71 @@ public class CompletionServiceImpl implements CompletionService {
 
     @Override
     public EnrolleeProgress progress(long enrollmentId) {
+        EnrolleeProgress p = progressAll(List.of(enrollmentId)).get(enrollmentId);
+        if (p == null) {
+            throw new IllegalArgumentException("No enrollment with id " + enrollmentId + ".");
+        }
+        return p;
+    }
+
+    /** The enrollments, their contacts and programs once each, then their completions and files in one query each. */
+    @Override
+    public Map<Long, EnrolleeProgress> progressAll(Collection<Long> enrollmentIds) {
         security.require(CompletionPermissions.READ);
-        Target t = target(enrollmentId);
-        Enrollment e = t.enrollment();
-        String contactName = contacts.find(e.contactId()).map(c -> (c.givenName() == null ? "" : c.givenName() + " ")
-                + c.familyName()).orElse("Contact " + e.contactId());
+        if (enrollmentIds == null || enrollmentIds.stream().anyMatch(Objects::isNull)) {
+            throw new IllegalArgumentException("Every enrollment id is required.");
+        }
+        List<Long> ids = new ArrayList<>(new LinkedHashSet<>(enrollmentIds));
+        Map<Long, Enrollment> found = ids.isEmpty() ? Map.of() : enrollments.findAll(ids);
+        if (found.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Target> rules = new HashMap<>();
+        Map<Long, String> programNames = new HashMap<>();
+        Map<Long, Target> targets = new HashMap<>();
+        for (Enrollment e : found.values()) {
+            Target shared = rules.computeIfAbsent(e.programId() + "/" + e.ruleVersion(), k -> target(e));
+            targets.put(e.id(), new Target(e, shared.rules(), shared.requirements()));
+            programNames.computeIfAbsent(e.programId(), this::programName);
+        }
+        Map<Long, Contact> people = contacts.findAll(found.values().stream().map(Enrollment::contactId).toList());
+        List<Long> existing = ids.stream().filter(found::containsKey).toList();
         return sql(c -> {
-            List<Completion> recorded = CompletionStore.ofEnrollment(c, enrollmentId);
-            Map<Long, Completion> byRequirement = recorded.stream().collect(Collectors.toMap(Completion::requirementId,
-                    Function.identity()));
-            Map<Long, List<CompletionFile>> files = FileStore.ofCompletions(c, recorded.stream().map(Completion::id)
-                    .toList()).stream().collect(Collectors.groupingBy(CompletionFile::completionId));
-            Map<Long, CompletionStatus> statuses = statuses(recorded);
-            boolean inOrder = t.rules().options().inOrder();
-            boolean open = e.status() == CertificationStatus.IN_PROGRESS;
-            List<CompletionStep> steps = t.requirements().stream().map(r -> {
-                Completion done = byRequirement.get(r.id());
-                return new CompletionStep(r, done, done == null ? CompletionStatus.NO_STATUS : done.status(),
-                        open && OrderRules.recordable(inOrder, t.requirements(), statuses, r),
-                        done == null ? List.of() : files.getOrDefault(done.id(), List.of()));
-            }).toList();
-            return new EnrolleeProgress(e, contactName, programName(e.programId()), inOrder, steps);
+            List<Completion> recorded = CompletionStore.ofEnrollments(c, existing);
+            Map<Long, List<Completion>> byEnrollment = recorded.stream().collect(Collectors.groupingBy(
+                    Completion::enrollmentId));
+            Map<Long, List<CompletionFile>> files = recorded.isEmpty() ? Map.of() : FileStore.ofCompletions(c,
+                    recorded.stream().map(Completion::id).toList()).stream().collect(Collectors.groupingBy(
+                            CompletionFile::completionId));
+            Map<Long, EnrolleeProgress> progress = new LinkedHashMap<>();
+            for (long id : existing) {
+                Target t = targets.get(id);
+                Enrollment e = t.enrollment();
+                Contact who = people.get(e.contactId());
+                String contactName = who == null ? "Contact " + e.contactId()
+                        : (who.givenName() == null ? "" : who.givenName() + " ") + who.familyName();
+                progress.put(id, progress(t, contactName, programNames.get(e.programId()), byEnrollment.getOrDefault(
+                        id, List.of()), files));
+            }
+            return progress;
         });
+    }
+
+    private EnrolleeProgress progress(Target t, String contactName, String programName, List<Completion> recorded,
+            Map<Long, List<CompletionFile>> files) {
+        Enrollment e = t.enrollment();
+        Map<Long, Completion> byRequirement = recorded.stream().collect(Collectors.toMap(Completion::requirementId,
+                Function.identity()));
+        Map<Long, CompletionStatus> statuses = statuses(recorded);
+        boolean inOrder = t.rules().options().inOrder();
+        boolean open = e.status() == CertificationStatus.IN_PROGRESS;
+        List<CompletionStep> steps = t.requirements().stream().map(r -> {
+            Completion done = byRequirement.get(r.id());
+            return new CompletionStep(r, done, done == null ? CompletionStatus.NO_STATUS : done.status(),
+                    open && OrderRules.recordable(inOrder, t.requirements(), statuses, r),
+                    done == null ? List.of() : files.getOrDefault(done.id(), List.of()));
+        }).toList();
+        return new EnrolleeProgress(e, contactName, programName, inOrder, steps);
     }
 
     @Override
@@ -318,15 +368,22 @@ public class CompletionServiceImpl implements CompletionService {
     }
 
     @Override
-    public List<Completion> approveWithoutEarning(Connection connection, java.util.Collection<Long> completionIds) {
+    public List<Completion> approveWithoutEarning(Connection connection, Collection<Long> completionIds) {
         Caller caller = security.require(CompletionPermissions.APPROVE);
         List<Long> ids = decidable(completionIds == null ? null : new ArrayList<>(completionIds));
         try {
+            List<CompletionStore.Decision> decisions = new ArrayList<>();
+            List<AuditEntry> entries = new ArrayList<>();
+            Instant now = clock.instant();
             for (Completion cp : awaitingApproval(connection, ids, "approved")) {
                 CompletionStatus to = CompletionRules.approve(cp.status());
-                CompletionStore.decide(connection, cp.id(), cp.version(), to, null, caller.userName(), clock.instant());
-                audit.record(connection, AUDIT_TYPE, cp.id(), "approved", Changes.of().field("status", cp.status(), to));
+                decisions.add(new CompletionStore.Decision(cp.id(), cp.version(), to, null));
+                entries.add(new AuditEntry(AUDIT_TYPE, cp.id(), "approved", Changes.of().field("status", cp.status(),
+                        to)));
             }
+            // one batch for the updates and one for the audit: a chunk of applicants costs a few statements
+            CompletionStore.decideAll(connection, decisions, caller.userName(), now);
+            audit.recordAll(connection, entries);
             return CompletionStore.byIds(connection, ids);
         } catch (SQLException e) {
             throw new IllegalStateException("The completions could not be read or written: " + e.getMessage(), e);

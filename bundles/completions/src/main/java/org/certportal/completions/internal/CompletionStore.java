@@ -159,10 +159,30 @@ final class CompletionStore {
 
     static void decide(Connection c, long id, long expectedVersion, CompletionStatus status, String reason,
             String by, Instant at) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "UPDATE completion SET status = ?, reason = ?, decided_by = ?,"
-                + " decided_at = ?, version = version + 1 WHERE id = ? AND version = ?",
-                java.util.Arrays.asList(status.name(), reason, by, Sql.utc(at), id, expectedVersion))) {
-            checkAll(new int[] { ps.executeUpdate() });
+        decideAll(c, List.of(new Decision(id, expectedVersion, status, reason)), by, at);
+    }
+
+    /** An approval or rejection of one completion, guarded by its version. */
+    record Decision(long id, long expectedVersion, CompletionStatus status, String reason) {
+    }
+
+    /** Many decisions by one person at one time, in one JDBC batch; a stale version fails them all. */
+    static void decideAll(Connection c, List<Decision> decisions, String by, Instant at) throws SQLException {
+        if (decisions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE completion SET status = ?, reason = ?, decided_by = ?,"
+                + " decided_at = ?, version = version + 1 WHERE id = ? AND version = ?")) {
+            for (Decision d : decisions) {
+                ps.setString(1, d.status().name());
+                ps.setString(2, d.reason());
+                ps.setString(3, by);
+                ps.setTimestamp(4, Sql.utc(at));
+                ps.setLong(5, d.id());
+                ps.setLong(6, d.expectedVersion());
+                ps.addBatch();
+            }
+            checkAll(ps.executeBatch());
         }
     }
 
