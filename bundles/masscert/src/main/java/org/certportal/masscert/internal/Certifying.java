@@ -3,12 +3,10 @@ package org.certportal.masscert.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.Optional;
 
 import org.certportal.contacts.api.Contact;
 import org.certportal.contacts.api.ContactService;
-import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.mail.api.MailMessage;
@@ -16,10 +14,9 @@ import org.certportal.mail.api.MailOutbox;
 import org.certportal.masscert.api.ConfirmationEmail.Wording;
 
 /**
- * The two steps that end with an email, shared by the run and the payment: certifying (the enrollment
- * earned through the enrollments API, the certified wording queued) and telling an applicant about the
- * order to pay. Everything happens on the caller's connection, so it commits with the run's row or with
- * the payment, or not at all.
+ * Certifying on payment: the enrollment earned through the enrollments API and the certified wording
+ * queued, on the payment's connection, so it commits with the payment or not at all. (A run certifies a
+ * whole chunk at once in {@link ApplicantChunk}.)
  */
 final class Certifying {
     private final EnrollmentService enrollments;
@@ -36,24 +33,10 @@ final class Certifying {
     record Certified(Enrollment enrollment, String emailedTo) {
     }
 
-    Certified certify(Connection c, long enrollmentId, LocalDate earnedOn, String programName, boolean sendEmail)
-            throws SQLException {
-        return confirm(c, enrollments.markEarned(c, enrollmentId, earnedOn), programName, sendEmail);
-    }
-
     /** The fee of an enrollment awaiting payment is paid: earned on that day, the certified wording queued. */
     Certified paid(Connection c, long enrollmentId, LocalDate paidOn, String programName, boolean sendEmail)
             throws SQLException {
         return confirm(c, enrollments.markPaid(c, enrollmentId, paidOn), programName, sendEmail);
-    }
-
-    /** Every requirement met in a certification with a fee: the enrollment awaits payment. */
-    void awaitPayment(Connection c, long enrollmentId, LocalDate metOn) {
-        Enrollment e = enrollments.markEarned(c, enrollmentId, metOn);
-        if (e.status() != CertificationStatus.AWAITING_PAYMENT) {
-            throw new IllegalStateException("Enrollment " + enrollmentId + " became " + e.status().title()
-                    + " instead of awaiting payment: its certification has no fee under its rules.");
-        }
     }
 
     private Certified confirm(Connection c, Enrollment earned, String programName, boolean sendEmail)
@@ -68,18 +51,6 @@ final class Certifying {
             }
         }
         return new Certified(earned, to);
-    }
-
-    /** @return the address the order's email went to; null when none */
-    String orderPlaced(Connection c, long contactId, String programName, String amount, String currency, long orderId)
-            throws SQLException {
-        Optional<Contact> who = contacts.find(contactId);
-        if (who.isEmpty()) {
-            return null;
-        }
-        Map<String, String> values = ConfirmationTemplate.ordered(name(who.get()), programName, amount, currency,
-                orderId);
-        return queue(c, MassCertStore.template(c, Wording.ORDERED).render(who.get().email(), values));
     }
 
     private String queue(Connection c, MailMessage m) {

@@ -14,14 +14,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.certportal.accounting.api.AccountingService;
 import org.certportal.accounting.api.Batch;
 import org.certportal.accounting.api.BatchStatus;
-import org.certportal.accounting.api.OrderRequest;
-import org.certportal.accounting.api.OrderStatus;
 import org.certportal.completions.api.CompletionService;
-import org.certportal.completions.api.EnrolleeProgress;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.enrollments.api.ApplicationFilter;
 import org.certportal.enrollments.api.ApplicationService;
@@ -32,8 +30,7 @@ import org.certportal.masscert.api.MassCertPermissions;
 import org.certportal.masscert.api.MassCertification;
 import org.certportal.masscert.internal.Applicants.Enrolled;
 import org.certportal.masscert.internal.MassCertParameters.Criteria;
-import org.certportal.masscert.internal.NextStep.Approval;
-import org.certportal.masscert.internal.NextStep.Decision;
+import org.certportal.process.api.ChunkContext;
 import org.certportal.process.api.ParameterDefinition;
 import org.certportal.process.api.ProcessParameters;
 import org.certportal.process.api.ProcessType;
@@ -54,10 +51,12 @@ import org.osgi.service.component.annotations.Reference;
  * Mass certification on the process engine. The selection, made once when the run starts, lists the
  * program's applicants ({@link Applicants}: one row {@code enrollment:ID} each, by id) through the
  * enrollments API (the applications matching the criteria) and its published view
- * {@code enrollment_summary}: in progress, applied, or awaiting payment (met without an open order). Per applicant the {@link NextStep} rule decides; the row then approves the
- * completions through the completions API and certifies through the enrollments API, or moves the
- * enrollment to Awaiting payment (enrollments API) and creates the order through the accounting API, all on the chunk's connection: the changes commit with the row's
- * outcome, so after a crash or with two portals each applicant is processed once, and the waiting row
+ * {@code enrollment_summary}: in progress, applied, or awaiting payment (met without an open order). The
+ * engine hands the rows over a chunk at a time ({@link ApplicantChunk}): per applicant the {@link NextStep}
+ * rule decides; then the chunk's completions are approved through the completions API, its applicants
+ * certified or moved to Awaiting payment through the enrollments API and its orders created through the
+ * accounting API, each in one batched call on the chunk's connection: the changes commit with the rows'
+ * outcomes, so after a crash or with two portals each applicant is processed once, and the waiting row
  * (one per enrollment) is the last guard against a second order. A dry run lists the same rows in the
  * same result files and changes nothing.
  *
@@ -76,11 +75,9 @@ public class MassCertProcess implements ProcessType {
 
     private final SecurityService security;
     private final ProgramService programs;
-    private final EnrollmentService enrollments;
     private final ApplicationService applications;
-    private final CompletionService completions;
     private final AccountingService accounting;
-    private final Certifying certifying;
+    private final ApplicantChunk.Areas areas;
     private final Clock clock;
 
     @Activate
@@ -98,11 +95,9 @@ public class MassCertProcess implements ProcessType {
             ContactService contacts, MailOutbox outbox, Clock clock) {
         this.security = security;
         this.programs = programs;
-        this.enrollments = enrollments;
         this.applications = applications;
-        this.completions = completions;
         this.accounting = accounting;
-        this.certifying = new Certifying(enrollments, contacts, outbox);
+        this.areas = new ApplicantChunk.Areas(enrollments, completions, accounting, contacts, outbox);
         this.clock = clock;
     }
 
@@ -205,99 +200,38 @@ public class MassCertProcess implements ProcessType {
         return Applicants.keys(enrolled, matching);
     }
 
+    /**
+     * The chunk step: the chunk's applicants read with one call per area, changed with one batched call per
+     * area, their waiting rows deferred into the chunk's batches. Anything thrown sends the chunk to
+     * {@link #process}, row by row, which does the same for one applicant.
+     */
+    @Override
+    public List<RowOutcome> processChunk(ChunkContext chunk, List<String> keys, boolean dryRun) throws SQLException {
+        return applicants(chunk.connection(), chunk.runId(), chunk.parameters(), chunk::row,
+                (key, sql, values) -> chunk.row(key).update(sql, values)).certify(keys, dryRun);
+    }
+
+    /** One applicant, the reference the chunk step agrees with: its own statements run at once. */
     @Override
     public RowOutcome process(RowContext row, String key, boolean dryRun) throws SQLException {
-        long enrollmentId = Applicants.enrollmentId(key);
-        Criteria criteria = MassCertParameters.criteria(row.parameters());
-        Program program = program(criteria.programCode());
         Connection c = row.connection();
-        EnrolleeProgress progress;
-        try {
-            progress = completions.progress(enrollmentId);
-        } catch (IllegalArgumentException gone) {
-            row.write(FAILED, enrollmentId, "", "", "The enrollment no longer exists.");
-            return RowOutcome.skipped("The enrollment no longer exists.");
-        }
-        long contactId = progress.enrollment().contactId();
-        String name = progress.contactName();
-        if (progress.enrollment().programId() != program.id()) {
-            return RowOutcome.failed("Enrollment " + enrollmentId + " is not in " + program.code() + ".");
-        }
-        Long waiting = waitingOrder(c, enrollmentId, dryRun);
-        Decision d = NextStep.decide(new NextStep.Applicant(progress.enrollment().status(), progress.steps(),
-                waiting), program.options().fee(), currency(program));
-        String approved = String.join("; ", d.approvals().stream().map(Approval::requirement).toList());
-        switch (d.kind()) {
-            case NONE -> {
-                row.write(FAILED, enrollmentId, contactId, name, d.reason());
-                return RowOutcome.skipped(name + ": " + d.reason());
-            }
-            case CERTIFY -> {
-                LocalDate earnedOn = d.completeOn() == null ? LocalDate.now(clock.withZone(ZoneOffset.UTC))
-                        : d.completeOn();
-                if (dryRun) {
-                    row.write(CERTIFIED, enrollmentId, contactId, name, approved, earnedOn, "", "", "");
-                    return RowOutcome.done(name + ": would " + d.summary());
-                }
-                approve(c, d);
-                Certifying.Certified done = certifying.certify(c, enrollmentId, earnedOn, program.name(),
-                        criteria.sendEmail());
-                row.write(CERTIFIED, enrollmentId, contactId, name, approved, done.enrollment().earnedOn(),
-                        done.enrollment().status().title(), nullToEmpty(done.enrollment().expiresOn()),
-                        nullToEmpty(done.emailedTo()));
-                return RowOutcome.done(name + ": " + d.summary() + emailed(criteria, done.emailedTo()));
-            }
-            case ORDER -> {
-                String amount = d.amount().toPlainString();
-                if (dryRun) {
-                    row.write(ORDERED, enrollmentId, contactId, name, approved, "", amount, d.currency(),
-                            criteria.batchId(), "");
-                    return RowOutcome.done(name + ": would " + d.summary());
-                }
-                approve(c, d);
-                if (progress.enrollment().status() == CertificationStatus.IN_PROGRESS) {
-                    // met: the enrollment awaits payment through the one door of earning, never Active unpaid
-                    certifying.awaitPayment(c, enrollmentId, d.completeOn() == null ? LocalDate.now(clock
-                            .withZone(ZoneOffset.UTC)) : d.completeOn());
-                }
-                long orderId = accounting.createOrder(c, new OrderRequest(contactId, MassCertification.ORDER_PURPOSE,
-                        String.valueOf(enrollmentId), shorten("Certification fee: " + program.name(), 200),
-                        d.amount(), d.currency(), criteria.batchId()));
-                MassCertStore.insertWaiting(c, new MassCertStore.Waiting(enrollmentId, orderId, row.runId(),
-                        criteria.sendEmail()), clock.instant());
-                String to = criteria.sendEmail() ? certifying.orderPlaced(c, contactId, program.name(), amount,
-                        d.currency(), orderId) : null;
-                row.write(ORDERED, enrollmentId, contactId, name, approved, orderId, amount, d.currency(),
-                        criteria.batchId(), nullToEmpty(to));
-                return RowOutcome.done(name + ": " + d.summary() + " (order " + orderId + ")" + emailed(criteria, to));
-            }
-            default -> throw new IllegalStateException(d.kind().name());
-        }
+        return applicants(c, row.runId(), row.parameters(), k -> row, (k, sql, values) -> execute(c, sql, values))
+                .certify(List.of(key), dryRun).get(0);
     }
 
-    /**
-     * The order the applicant waits for, or null. A waiting row whose order was cancelled while this area
-     * was not installed (so its handler never heard) is released here: the applicant is ordered again.
-     */
-    private Long waitingOrder(Connection c, long enrollmentId, boolean dryRun) throws SQLException {
-        MassCertStore.Waiting w = MassCertStore.waiting(c, enrollmentId).orElse(null);
-        if (w == null) {
-            return null;
-        }
-        boolean cancelled = accounting.ordersFor(MassCertification.ORDER_PURPOSE, List.of(String.valueOf(
-                enrollmentId))).stream().anyMatch(o -> o.id() == w.orderId() && o.status() == OrderStatus.CANCELLED);
-        if (!cancelled) {
-            return w.orderId();
-        }
-        if (!dryRun) {
-            MassCertStore.release(c, enrollmentId, w.orderId());
-        }
-        return null;
+    private ApplicantChunk applicants(Connection c, long runId, ProcessParameters parameters,
+            Function<String, RowContext> rows, ApplicantChunk.Writes writes) {
+        Criteria criteria = MassCertParameters.criteria(parameters);
+        return new ApplicantChunk(areas, c, runId, program(criteria.programCode()), criteria, clock.instant(),
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)), rows, writes);
     }
 
-    private void approve(Connection c, Decision d) {
-        if (!d.approvals().isEmpty()) {
-            completions.approveWithoutEarning(c, d.approvals().stream().map(Approval::completionId).toList());
+    private static void execute(Connection c, String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
         }
     }
 
@@ -327,19 +261,4 @@ public class MassCertProcess implements ProcessType {
         return fee != null && fee.signum() > 0;
     }
 
-    private static String emailed(Criteria c, String to) {
-        if (!c.sendEmail()) {
-            return "";
-        }
-        return to == null ? "; no email: no valid address" : "; emailed " + to;
-    }
-
-
-    private static Object nullToEmpty(Object o) {
-        return o == null ? "" : o;
-    }
-
-    private static String shorten(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
-    }
 }

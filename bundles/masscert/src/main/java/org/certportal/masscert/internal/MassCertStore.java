@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.certportal.masscert.api.ConfirmationEmail.Wording;
@@ -31,22 +34,35 @@ final class MassCertStore {
         }
     }
 
-    static void insertWaiting(Connection c, Waiting w, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO masscert_waiting (enrollment_id, order_id, run_id,"
-                + " send_email, ordered_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setLong(1, w.enrollmentId());
-            ps.setLong(2, w.orderId());
-            ps.setLong(3, w.runId());
-            ps.setBoolean(4, w.sendEmail());
-            ps.setTimestamp(5, Timestamp.from(at));
-            ps.executeUpdate();
+    /** The waiting rows of these enrollments, by enrollment id, in one query. */
+    static Map<Long, Waiting> waitingAll(Connection c, List<Long> enrollmentIds) throws SQLException {
+        Map<Long, Waiting> found = new HashMap<>();
+        if (enrollmentIds.isEmpty()) {
+            return found;
         }
+        // one array parameter for any number of enrollments: one statement, one plan
+        try (PreparedStatement ps = c.prepareStatement("SELECT enrollment_id, order_id, run_id, send_email FROM"
+                + " masscert_waiting WHERE enrollment_id = ANY(?)")) {
+            ps.setObject(1, enrollmentIds.toArray(Long[]::new));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getLong(1), new Waiting(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                            rs.getBoolean(4)));
+                }
+            }
+        }
+        return found;
     }
+
+    /** An applicant starts waiting: enrollment id, order id, run id, send email, ordered at. */
+    static final String INSERT_WAITING = "INSERT INTO masscert_waiting (enrollment_id, order_id, run_id, send_email,"
+            + " ordered_at) VALUES (?, ?, ?, ?, ?)";
+    /** An applicant stops waiting for an order: enrollment id, order id. */
+    static final String RELEASE = "DELETE FROM masscert_waiting WHERE enrollment_id = ? AND order_id = ?";
 
     /** @return whether the order was the one the enrollment waited for */
     static boolean paid(Connection c, long enrollmentId, long orderId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM masscert_waiting WHERE enrollment_id = ? AND"
-                + " order_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(RELEASE)) {
             ps.setLong(1, enrollmentId);
             ps.setLong(2, orderId);
             return ps.executeUpdate() == 1;
