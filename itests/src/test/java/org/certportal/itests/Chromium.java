@@ -15,12 +15,19 @@ public final class Chromium {
     }
 
     public static WebDriver start() throws IOException {
+        return start(options -> {
+        });
+    }
+
+    /** As {@link #start()}, with options of one test added (more arguments, logging). */
+    public static WebDriver start(java.util.function.Consumer<ChromeOptions> more) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,900",
                 "--user-data-dir=" + Files.createTempDirectory("certportal-chromium").toAbsolutePath());
+        more.accept(options);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -59,6 +60,19 @@ final class PortalCopy {
         sed("s#^osgi.jdbc.driver.class.*#osgi.jdbc.driver.class = org.postgresql.Driver#; s#^url .*#url = "
                 + "jdbc:postgresql://127.0.0.1:" + pg + "/certportal" + jdbcUrlQuery + "#; s#^user .*#user = postgres#",
                 "etc/org.ops4j.datasource-certportal.cfg");
+    }
+
+    /** Sets {@code key = value} in the copy's etc/{file}: the key's line replaced, or added when there is none. */
+    void configure(String file, String key, String value) throws IOException {
+        Path path = home.resolve("etc").resolve(file);
+        List<String> lines = Files.exists(path) ? Files.readAllLines(path, StandardCharsets.UTF_8) : List.of();
+        String line = key + " = " + value;
+        List<String> edited = lines.stream().map(l -> l.matches(java.util.regex.Pattern.quote(key) + "\\s*[=:].*")
+                ? line : l).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        if (!edited.contains(line)) {
+            edited.add(line);
+        }
+        Files.write(path, edited, StandardCharsets.UTF_8);
     }
 
     void startDatabase() throws Exception {
@@ -125,6 +139,43 @@ final class PortalCopy {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    /** The first column of the first row a query returns on this copy's database: "" for no row or no answer. */
+    String sqlText(String sql) {
+        try {
+            return command(Duration.ofSeconds(60), "psql", "-h", "127.0.0.1", "-p", String.valueOf(pg), "-U",
+                    "postgres", "-d", "certportal", "-tAc", sql).lines().findFirst().orElse("").strip();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** The single number a query returns on the named database of this copy's cluster. */
+    long sqlLong(String database, String sql) throws Exception {
+        String out = command(Duration.ofSeconds(60), "psql", "-h", "127.0.0.1", "-p", String.valueOf(pg), "-U",
+                "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-tAc", sql).strip();
+        return out.isEmpty() ? 0 : Long.parseLong(out);
+    }
+
+    /** A PostgreSQL client tool (pg_dump, pg_restore, createdb, psql) on this copy's cluster, as user postgres. */
+    String pgTool(String tool, String... args) throws Exception {
+        String[] line = new String[args.length + 7];
+        line[0] = tool;
+        System.arraycopy(new String[] { "-h", "127.0.0.1", "-p", String.valueOf(pg), "-U", "postgres" }, 0, line, 1, 6);
+        System.arraycopy(args, 0, line, 7, args.length);
+        return command(Duration.ofSeconds(120), line);
+    }
+
+    /** Points the running portal's data source at another database of the cluster (Karaf reads the change). */
+    void useDatabase(String database) throws Exception {
+        sed("s#^url .*#url = jdbc:postgresql://127.0.0.1:" + pg + "/" + database + "#",
+                "etc/org.ops4j.datasource-certportal.cfg");
+    }
+
+    /** The copy's karaf.log lines at level ERROR. */
+    java.util.List<String> errors() {
+        return log().lines().filter(l -> l.contains("| ERROR |")).toList();
     }
 
     /** The copy's karaf.log, "" before there is one. */
