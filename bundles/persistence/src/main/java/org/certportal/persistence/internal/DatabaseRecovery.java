@@ -18,10 +18,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings back the areas a database outage stopped: a bundle whose migration failed because the
- * database did not answer is parked here, and started again once a connection succeeds (probed
- * with waits doubling from a few seconds up to a minute). A migration that failed for any other
- * reason is a broken changelog and waits for a fix, as before.
+ * Starts what waits for the database once a connection succeeds: the schema migrator at a start
+ * while the database is down or refuses the configured account ({@link DatabaseGate}), and a bundle
+ * whose migration lost its connection midway (parked by {@link PortalSchemaMigrator}). Probed at
+ * once, then with waits doubling from a few seconds up to a minute; each new reason the database
+ * gives is logged once as a WARN, the same reason again only at DEBUG, so an outage of hours writes
+ * one line. A migration that failed for any other reason is a broken changelog and waits for a fix.
  */
 final class DatabaseRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseRecovery.class);
@@ -40,6 +42,8 @@ final class DatabaseRecovery {
     private final Set<Area> parked = new LinkedHashSet<>();
     private Duration wait = FIRST_WAIT;
     private boolean probing;
+    /** Why the last probe failed, as logged; null while the database answers. */
+    private String failure;
 
     DatabaseRecovery(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -65,15 +69,24 @@ final class DatabaseRecovery {
         return false;
     }
 
-    /** Starts the area again once the database answers. */
+    /** Starts the area again once the database answers, first tried after {@link #FIRST_WAIT}. */
     void park(Area area) {
+        park(area, FIRST_WAIT);
+    }
+
+    /** Starts the area as soon as the database answers, tried at once (on the probe's thread). */
+    void startWhenAnswering(Area area) {
+        park(area, Duration.ZERO);
+    }
+
+    private void park(Area area, Duration firstTry) {
         synchronized (this) {
             if (!probe.isShutdown()) {
                 parked.add(area);
                 if (!probing) {
                     probing = true;
                     wait = FIRST_WAIT;
-                    schedule();
+                    schedule(firstTry);
                 }
                 return;
             }
@@ -88,38 +101,68 @@ final class DatabaseRecovery {
 
     /** Tries once now: true when the database answered and the parked areas were started. */
     boolean probeOnce() {
-        try (Connection c = dataSource.getConnection()) {
-            if (!c.isValid(5)) {
-                return false;
-            }
-        } catch (SQLException | RuntimeException e) {
+        String reason = connectionFailure();
+        if (reason != null) {
+            failed(reason);
             return false;
         }
         List<Area> toStart;
+        boolean wasDown;
         synchronized (this) {
             toStart = List.copyOf(parked);
             parked.clear();
             probing = false;
+            wasDown = failure != null;
+            failure = null;
         }
         for (Area area : toStart) {
-            LOG.info("The database answers again: starting {}", area.name());
+            if (wasDown) {
+                LOG.info("The database answers now: starting {}", area.name());
+            }
             start(area);
         }
         return true;
     }
 
+    /** Why no connection could be had, or null when the database answered. */
+    private String connectionFailure() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(5) ? null : "the connection is not valid";
+        } catch (SQLException | RuntimeException e) {
+            // the driver's words (PostgreSQL and H2 never repeat a password in them)
+            return String.valueOf(e.getMessage());
+        }
+    }
+
+    private synchronized void failed(String reason) {
+        List<String> waiting = waiting();
+        if (reason.equals(failure)) {
+            LOG.debug("The database still does not answer ({}); waiting: {}", reason, waiting);
+            return;
+        }
+        failure = reason;
+        LOG.warn("The database does not answer ({}); waiting for it, without restart: {} (tried again with waits"
+                + " doubling up to {} s; logged again when the reason changes)", reason,
+                waiting.isEmpty() ? "nothing" : String.join(", ", waiting), LONGEST_WAIT.toSeconds());
+    }
+
     /** Called holding this object's lock, so that close cannot stop the probe in between. */
-    private void schedule() {
+    private void schedule(Duration delay) {
         probe.schedule(() -> {
             if (!probeOnce()) {
                 synchronized (this) {
-                    wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
-                    LOG.info("The database does not answer yet; {} wait (next try in {} s)", parked.size() == 1
-                            ? "1 area" : parked.size() + " areas", wait.toSeconds());
-                    schedule();
+                    if (!probe.isShutdown()) {
+                        schedule(wait);
+                        wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
+                    }
                 }
             }
-        }, wait.toMillis(), TimeUnit.MILLISECONDS);
+        }, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Why the database did not answer at the last probe, while it does not (for tests). */
+    synchronized String failure() {
+        return failure;
     }
 
     /**

@@ -21,10 +21,14 @@ import org.slf4j.LoggerFactory;
  * all: SCR keeps the service of a failed immediate component registered (and retries it on every
  * lookup), so the owning bundle is stopped instead, transiently. A database that did not answer
  * heals by itself: the bundle starts again once a connection succeeds (or the data source is
- * configured anew). A broken changelog waits for its fix (bundle:update, or a restart).
+ * configured anew). A broken changelog waits for its fix (bundle:update, or a restart). Enabled by
+ * {@link DatabaseGate} once the database answers, so at a start without a database no area gets
+ * this far: a lost connection here is the rare outage between that probe and the migration.
  */
-@Component(service = SchemaMigrator.class, immediate = true) // alive while the areas it stopped are away
+@Component(service = SchemaMigrator.class, immediate = true, enabled = false) // alive while the areas it stopped are away
 public class PortalSchemaMigrator extends LiquibaseSchemaMigrator {
+    /** The component's name, for {@link DatabaseGate} to enable it. */
+    static final String NAME = "org.certportal.persistence.internal.PortalSchemaMigrator";
     private static final Logger LOG = LoggerFactory.getLogger(PortalSchemaMigrator.class);
     private final DatabaseRecovery recovery;
 

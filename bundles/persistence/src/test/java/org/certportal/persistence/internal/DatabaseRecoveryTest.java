@@ -79,6 +79,49 @@ class DatabaseRecoveryTest {
     }
 
     @Test
+    void whatWaitsForTheDatabaseStartsAtOnceWhenItAnswers() throws Exception {
+        databaseUp = true;
+        DatabaseRecovery recovery = new DatabaseRecovery(dataSource);
+        java.util.concurrent.CountDownLatch migratorEnabled = new java.util.concurrent.CountDownLatch(1);
+        try {
+            recovery.startWhenAnswering(new DatabaseRecovery.Area() {
+                @Override
+                public String name() {
+                    return "every area";
+                }
+
+                @Override
+                public void start() {
+                    migratorEnabled.countDown();
+                }
+            });
+            // on the probe's thread, tried without the first wait (a start on H2 is not delayed)
+            assertTrue(migratorEnabled.await(DatabaseRecovery.FIRST_WAIT.toMillis() / 2,
+                    java.util.concurrent.TimeUnit.MILLISECONDS));
+        } finally {
+            recovery.close(false);
+        }
+    }
+
+    @Test
+    void whileTheDatabaseIsDownItsReasonIsKeptAndNothingStarts() {
+        DatabaseRecovery recovery = new DatabaseRecovery(dataSource);
+        try {
+            recovery.park(area("every area"));
+            assertFalse(recovery.probeOnce());
+            assertFalse(recovery.probeOnce());
+            assertEquals("Connection to 127.0.0.1:5432 refused", recovery.failure());
+            assertEquals(List.of(), started);
+            databaseUp = true;
+            assertTrue(recovery.probeOnce());
+            assertEquals(List.of("every area"), started);
+            assertEquals(null, recovery.failure(), "answering again is a new state: a new outage is logged");
+        } finally {
+            recovery.close(false);
+        }
+    }
+
+    @Test
     void aNewDataSourceStartsTheParkedAreasAtOnceAndAStoppingPortalDoesNot() {
         DatabaseRecovery changed = new DatabaseRecovery(dataSource);
         changed.park(area("org.certportal.completions"));
