@@ -434,8 +434,8 @@ public class ProcessServiceImpl implements ProcessService {
         long after = 0;
         for (boolean more = true; more;) {
             more = false;
-            try (PreparedStatement select = c.prepareStatement("SELECT seq, row_key, state, message FROM process_run_row"
-                    + " WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+            try (PreparedStatement select = c.prepareStatement("SELECT r.seq, r.row_key, o.state, o.message"
+                    + RunStore.ROWS_WITH_OUTCOMES + " WHERE r.run_id = ? AND r.seq > ? ORDER BY r.seq LIMIT ?")) {
                 select.setLong(1, now.id());
                 select.setLong(2, after);
                 select.setInt(3, STREAM_PAGE);
@@ -443,8 +443,7 @@ public class ProcessServiceImpl implements ProcessService {
                     while (rs.next()) {
                         after = rs.getLong(1);
                         more = true;
-                        RowState state = RunStore.effective(RowState.valueOf(rs.getString(3)), after,
-                                now.processedThrough());
+                        RowState state = RunStore.effective(rs.getString(3), after, now.processedThrough());
                         w.write(CSVFormat.RFC4180.format(after, rs.getString(2),
                                 state.name().toLowerCase(java.util.Locale.ROOT), rs.getString(4)) + eol);
                     }
@@ -459,15 +458,16 @@ public class ProcessServiceImpl implements ProcessService {
         int afterLine = 0;
         for (boolean more = true; more;) {
             more = false;
+            // a row value comparison: the index starts each page where the last ended (an OR of the two columns
+            // made PostgreSQL filter every earlier line again, page after page)
             try (PreparedStatement select = c.prepareStatement("SELECT row_seq, line_no, line FROM process_result_line"
-                    + " WHERE run_id = ? AND file_name = ? AND (row_seq > ? OR (row_seq = ? AND line_no > ?))"
+                    + " WHERE run_id = ? AND file_name = ? AND (row_seq, line_no) > (?, ?)"
                     + " ORDER BY row_seq, line_no LIMIT ?")) {
                 select.setLong(1, runId);
                 select.setString(2, file);
                 select.setLong(3, afterSeq);
-                select.setLong(4, afterSeq);
-                select.setInt(5, afterLine);
-                select.setInt(6, STREAM_PAGE);
+                select.setInt(4, afterLine);
+                select.setInt(5, STREAM_PAGE);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         afterSeq = rs.getLong(1);

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -238,13 +237,13 @@ final class RunExecution {
         }
         long through = pending.get(pending.size() - 1).seq();
         if (!RunStore.advance(c, run.id(), owner, from, through, work.count(RowState.DONE),
-                work.count(RowState.SKIPPED), work.count(RowState.FAILED))
-                || !RunStore.recordOutcomes(c, run.id(), work.rows(), events.now())) {
+                work.count(RowState.SKIPPED), work.count(RowState.FAILED))) {
             // another worker processed some of these rows: drop ours
             c.rollback();
             LOG.warn("Run {}: rows of this chunk were processed by another worker; this worker stops", run.id());
             return Step.LOST;
         }
+        RunStore.recordOutcomes(c, run.id(), work.rows(), events.now());
         RunStore.insertLines(c, run.id(), work.rows());
         return Step.CONTINUE;
     }
@@ -255,15 +254,11 @@ final class RunExecution {
      */
     private boolean processFast(Connection c, StoredRun run, ProcessType type, ProcessParameters params,
             Caller caller, List<RunStore.PendingRow> pending, ChunkWork work) throws SQLException {
-        Chunk chunk = new Chunk(c, run.id(), params, caller, work);
-        List<String> keys = new ArrayList<>(pending.size());
-        for (RunStore.PendingRow p : pending) {
-            chunk.rows.put(p.key(), work.begin(p.seq(), p.key()));
-            keys.add(p.key());
-        }
+        Chunk chunk = new Chunk(c, run.id(), params, caller, work, pending);
+        List<String> keys = pending.stream().map(RunStore.PendingRow::key).toList();
         List<RowOutcome> outcomes;
         try {
-            outcomes = type.processChunk(chunk, Collections.unmodifiableList(keys), run.dryRun());
+            outcomes = type.processChunk(chunk, keys, run.dryRun());
         } catch (SQLException | RuntimeException e) {
             LOG.debug("Run {}: the chunk from row {} threw; it is processed again row by row", run.id(),
                     pending.get(0).key(), e);
@@ -301,14 +296,13 @@ final class RunExecution {
     /** Each row in a savepoint of its own, its statements at once: a failing row is rolled back alone. */
     private void processOneByOne(Connection c, StoredRun run, ProcessType type, ProcessParameters params,
             Caller caller, List<RunStore.PendingRow> pending, ChunkWork work) throws SQLException {
-        Context ctx = new Context(c, run.id(), params, caller, work);
-        for (RunStore.PendingRow p : pending) {
-            ctx.row = work.begin(p.seq(), p.key());
+        Chunk chunk = new Chunk(c, run.id(), params, caller, work, pending);
+        for (ChunkWork.Row row : work.rows()) {
             Savepoint savepoint = c.setSavepoint();
             try {
-                work.finish(ctx.row, type.process(ctx, p.key(), run.dryRun()));
+                work.finish(row, type.process(chunk.row(row.key), row.key, run.dryRun()));
                 if (!run.dryRun()) {
-                    for (ChunkWork.Statement s : ctx.row.statements) {
+                    for (ChunkWork.Statement s : row.statements) {
                         try (PreparedStatement ps = c.prepareStatement(s.sql())) {
                             bind(ps, s.values());
                             ps.executeUpdate();
@@ -318,8 +312,8 @@ final class RunExecution {
                 c.releaseSavepoint(savepoint);
             } catch (SQLException | RuntimeException e) {
                 c.rollback(savepoint);
-                work.threw(ctx.row, e);
-                LOG.debug("Run {}: row {} failed", run.id(), p.key(), e);
+                work.threw(row, e);
+                LOG.debug("Run {}: row {} failed", run.id(), row.key, e);
             }
         }
     }
@@ -401,17 +395,15 @@ final class RunExecution {
         }
     }
 
-    /** The chunk context handed to the type's chunk step; each row's context writes to that row's work. */
-    private static final class Chunk implements ChunkContext {
-        private final Connection connection;
-        private final long runId;
-        private final ProcessParameters params;
-        private final Caller caller;
-        private final ChunkWork work;
-        final Map<String, ChunkWork.Row> rows = new HashMap<>();
-        private final Map<String, Context> contexts = new HashMap<>();
+    /** What the chunk's and its rows' contexts share: the chunk's transaction and the run. */
+    private abstract static class RunScope {
+        final Connection connection;
+        final long runId;
+        final ProcessParameters params;
+        final Caller caller;
+        final ChunkWork work;
 
-        Chunk(Connection connection, long runId, ProcessParameters params, Caller caller, ChunkWork work) {
+        RunScope(Connection connection, long runId, ProcessParameters params, Caller caller, ChunkWork work) {
             this.connection = connection;
             this.runId = runId;
             this.params = params;
@@ -419,24 +411,41 @@ final class RunExecution {
             this.work = work;
         }
 
-        @Override
+        RunScope(RunScope scope) {
+            this(scope.connection, scope.runId, scope.params, scope.caller, scope.work);
+        }
+
         public Connection connection() {
             return connection;
         }
 
-        @Override
         public long runId() {
             return runId;
         }
 
-        @Override
         public ProcessParameters parameters() {
             return params;
         }
 
-        @Override
         public Caller startedBy() {
             return caller;
+        }
+    }
+
+    /**
+     * The chunk's rows begun in its work, and the context handed to the type's chunk step (and, row by row, to
+     * its {@link ProcessType#process}); each row's context writes to that row's work.
+     */
+    private static final class Chunk extends RunScope implements ChunkContext {
+        private final Map<String, ChunkWork.Row> rows = new HashMap<>();
+        private final Map<String, Context> contexts = new HashMap<>();
+
+        Chunk(Connection connection, long runId, ProcessParameters params, Caller caller, ChunkWork work,
+                List<RunStore.PendingRow> pending) {
+            super(connection, runId, params, caller, work);
+            for (RunStore.PendingRow p : pending) {
+                rows.put(p.key(), work.begin(p.seq(), p.key()));
+            }
         }
 
         @Override
@@ -445,49 +454,17 @@ final class RunExecution {
             if (row == null) {
                 throw new IllegalArgumentException("The row " + key + " is not one of this chunk's.");
             }
-            return contexts.computeIfAbsent(key, k -> {
-                Context ctx = new Context(connection, runId, params, caller, work);
-                ctx.row = row;
-                return ctx;
-            });
+            return contexts.computeIfAbsent(key, k -> new Context(this, row));
         }
     }
 
-    /** The row context handed to the type, pointing at the row being processed. */
-    private static final class Context implements RowContext {
-        private final Connection connection;
-        private final long runId;
-        private final ProcessParameters params;
-        private final Caller caller;
-        private final ChunkWork work;
-        ChunkWork.Row row;
+    /** The row context handed to the type, pointing at its row. */
+    private static final class Context extends RunScope implements RowContext {
+        private final ChunkWork.Row row;
 
-        Context(Connection connection, long runId, ProcessParameters params, Caller caller, ChunkWork work) {
-            this.connection = connection;
-            this.runId = runId;
-            this.params = params;
-            this.caller = caller;
-            this.work = work;
-        }
-
-        @Override
-        public Connection connection() {
-            return connection;
-        }
-
-        @Override
-        public long runId() {
-            return runId;
-        }
-
-        @Override
-        public ProcessParameters parameters() {
-            return params;
-        }
-
-        @Override
-        public Caller startedBy() {
-            return caller;
+        Context(RunScope scope, ChunkWork.Row row) {
+            super(scope);
+            this.row = row;
         }
 
         @Override

@@ -286,14 +286,13 @@ final class RunStore {
     // ---- rows
 
     static void insertRows(Connection c, long runId, long firstSeq, List<String> keys) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO process_run_row (run_id, seq, row_key, state)"
-                + " VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO process_run_row (run_id, seq, row_key)"
+                + " VALUES (?, ?, ?)")) {
             long seq = firstSeq;
             for (String key : keys) {
                 insert.setLong(1, runId);
                 insert.setLong(2, seq++);
                 insert.setString(3, key);
-                insert.setString(4, RowState.PENDING.name());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -302,9 +301,9 @@ final class RunStore {
 
     /** The failed rows of a run as the pending rows of another, in their order. @return how many */
     static long copyFailedRows(Connection c, long fromRun, long toRun) throws SQLException {
-        return update(c, "INSERT INTO process_run_row (run_id, seq, row_key, state) SELECT ?, seq, row_key, ? FROM"
-                + " process_run_row WHERE run_id = ? AND state = ?", toRun, RowState.PENDING.name(), fromRun,
-                RowState.FAILED.name());
+        return update(c, "INSERT INTO process_run_row (run_id, seq, row_key) SELECT ?, r.seq, r.row_key FROM"
+                + " process_run_row r JOIN process_run_outcome o ON o.run_id = r.run_id AND o.seq = r.seq"
+                + " WHERE r.run_id = ? AND o.state = ?", toRun, fromRun, RowState.FAILED.name());
     }
 
     /** The next rows to process: those after the run's {@code processed_through}. */
@@ -330,50 +329,25 @@ final class RunStore {
 
     /**
      * Stores the outcomes of rows that have something to say (skipped, failed, or done with a
-     * message); a plain done row needs nothing beyond the run's {@code processed_through}.
-     *
-     * @return false when a row was no longer pending (another worker processed it): the caller rolls back
+     * message), one INSERT batch; a plain done row needs nothing beyond the run's {@code processed_through}.
+     * Called after {@link #advance} succeeded, which proves these rows were this worker's to process; the
+     * outcome's primary key is the last guard.
      */
-    static boolean recordOutcomes(Connection c, long runId, List<ChunkWork.Row> rows, Instant now)
-            throws SQLException {
-        rows = rows.stream().filter(r -> r.outcome.state() != RowState.DONE || r.outcome.message() != null).toList();
-        if (rows.isEmpty()) {
-            return true;
-        }
-        try (PreparedStatement update = c.prepareStatement("UPDATE process_run_row SET state = ?, message = ?,"
-                + " processed_at = ? WHERE run_id = ? AND seq = ? AND state = ?")) {
-            for (ChunkWork.Row r : rows) {
-                update.setString(1, r.outcome.state().name());
-                update.setString(2, r.outcome.message());
-                update.setObject(3, Jdbc.utc(now));
-                update.setLong(4, runId);
-                update.setLong(5, r.seq);
-                update.setString(6, RowState.PENDING.name());
-                update.addBatch();
-            }
-            for (int n : update.executeBatch()) {
-                if (n == 0) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    static void insertLines(Connection c, long runId, List<ChunkWork.Row> rows) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO process_result_line (run_id, file_name, row_seq,"
-                + " line_no, line) VALUES (?, ?, ?, ?, ?)")) {
+    static void recordOutcomes(Connection c, long runId, List<ChunkWork.Row> rows, Instant now) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO process_run_outcome (run_id, seq, state,"
+                + " message, processed_at) VALUES (?, ?, ?, ?, ?)")) {
             int n = 0;
             for (ChunkWork.Row r : rows) {
-                for (ChunkWork.Line l : r.lines) {
-                    insert.setLong(1, runId);
-                    insert.setString(2, l.file());
-                    insert.setLong(3, r.seq);
-                    insert.setInt(4, l.lineNo());
-                    insert.setString(5, l.text());
-                    insert.addBatch();
-                    n++;
+                if (r.outcome.state() == RowState.DONE && r.outcome.message() == null) {
+                    continue;
                 }
+                insert.setLong(1, runId);
+                insert.setLong(2, r.seq);
+                insert.setString(3, r.outcome.state().name());
+                insert.setString(4, r.outcome.message());
+                insert.setObject(5, Jdbc.utc(now));
+                insert.addBatch();
+                n++;
             }
             if (n > 0) {
                 insert.executeBatch();
@@ -381,26 +355,111 @@ final class RunStore {
         }
     }
 
-    /** A row's stored state read with the run's progress: a processed row without an outcome of its own is done. */
-    static RowState effective(RowState stored, long seq, long processedThrough) {
-        return stored == RowState.PENDING && seq <= processedThrough ? RowState.DONE : stored;
+    /**
+     * Stores the chunk's result-file lines, in row order, as blocks: the consecutive lines of one file joined by the
+     * CSV record separator into one stored row of up to {@link ChunkWork#MAX_LINE} characters, keyed by its first
+     * line, with how many lines it holds. A file is written by streaming its blocks in key order; a block per line
+     * made every line an indexed row of its own.
+     */
+    static void insertLines(Connection c, long runId, List<ChunkWork.Row> rows) throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO process_result_line (run_id, file_name, row_seq,"
+                + " line_no, line, line_count) VALUES (?, ?, ?, ?, ?, ?)")) {
+            Map<String, LineBlock> open = new java.util.HashMap<>();
+            int n = 0;
+            for (ChunkWork.Row r : rows) {
+                for (ChunkWork.Line l : r.lines) {
+                    LineBlock block = open.get(l.file());
+                    if (block != null && !block.fits(l.text())) {
+                        block.addTo(insert, runId);
+                        n++;
+                        block = null;
+                    }
+                    if (block == null) {
+                        block = new LineBlock(l.file(), r.seq, l.lineNo());
+                        open.put(l.file(), block);
+                    }
+                    block.add(l.text());
+                }
+            }
+            for (LineBlock block : open.values()) {
+                block.addTo(insert, runId);
+                n++;
+            }
+            if (n > 0) {
+                insert.executeBatch();
+            }
+        }
     }
 
+    /** Consecutive lines of one result file, stored as one row. */
+    private static final class LineBlock {
+        static final String SEPARATOR = CSVFormat.RFC4180.getRecordSeparator();
+        final String file;
+        final long firstSeq;
+        final int firstLineNo;
+        final StringBuilder text = new StringBuilder();
+        int count;
+
+        LineBlock(String file, long firstSeq, int firstLineNo) {
+            this.file = file;
+            this.firstSeq = firstSeq;
+            this.firstLineNo = firstLineNo;
+        }
+
+        boolean fits(String line) {
+            return text.length() + SEPARATOR.length() + line.length() <= ChunkWork.MAX_LINE;
+        }
+
+        void add(String line) {
+            if (count > 0) {
+                text.append(SEPARATOR);
+            }
+            text.append(line);
+            count++;
+        }
+
+        void addTo(PreparedStatement insert, long runId) throws SQLException {
+            insert.setLong(1, runId);
+            insert.setString(2, file);
+            insert.setLong(3, firstSeq);
+            insert.setInt(4, firstLineNo);
+            insert.setString(5, text.toString());
+            insert.setInt(6, count);
+            insert.addBatch();
+        }
+    }
+
+    /**
+     * A row's state from its stored outcome (null when it has none) and the run's progress: a processed row
+     * without an outcome of its own is done.
+     */
+    static RowState effective(String stored, long seq, long processedThrough) {
+        if (stored != null) {
+            return RowState.valueOf(stored);
+        }
+        return seq <= processedThrough ? RowState.DONE : RowState.PENDING;
+    }
+
+    /** The selection's rows with their outcomes, if any: {@code r} and {@code o}. */
+    static final String ROWS_WITH_OUTCOMES = " FROM process_run_row r LEFT JOIN process_run_outcome o"
+            + " ON o.run_id = r.run_id AND o.seq = r.seq";
+
     static Page<RowResult> rows(Connection c, StoredRun run, RowState state, PageRequest page) throws SQLException {
-        StringBuilder where = new StringBuilder(" WHERE run_id = ?");
+        StringBuilder where = new StringBuilder(" WHERE r.run_id = ?");
         List<Object> args = new ArrayList<>(List.of(run.id()));
         if (state == RowState.PENDING) {
-            where.append(" AND state = ? AND seq > ?");
-            args.addAll(List.of(RowState.PENDING.name(), run.processedThrough()));
+            // outcomes are stored with the progress that passes their rows: none lies beyond it
+            where.append(" AND r.seq > ?");
+            args.add(run.processedThrough());
         } else if (state == RowState.DONE) {
-            where.append(" AND (state = ? OR (state = ? AND seq <= ?))");
-            args.addAll(List.of(RowState.DONE.name(), RowState.PENDING.name(), run.processedThrough()));
+            where.append(" AND (o.state = ? OR (o.state IS NULL AND r.seq <= ?))");
+            args.addAll(List.of(RowState.DONE.name(), run.processedThrough()));
         } else if (state != null) {
-            where.append(" AND state = ?");
+            where.append(" AND o.state = ?");
             args.add(state.name());
         }
         long total;
-        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM process_run_row" + where)) {
+        try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*)" + ROWS_WITH_OUTCOMES + where)) {
             Jdbc.bind(count, args);
             try (ResultSet rs = count.executeQuery()) {
                 rs.next();
@@ -408,15 +467,15 @@ final class RunStore {
             }
         }
         List<RowResult> rows = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT seq, row_key, state, message, processed_at FROM"
-                + " process_run_row" + where + " ORDER BY seq LIMIT ? OFFSET ?")) {
+        try (PreparedStatement select = c.prepareStatement("SELECT r.seq, r.row_key, o.state, o.message,"
+                + " o.processed_at" + ROWS_WITH_OUTCOMES + where + " ORDER BY r.seq LIMIT ? OFFSET ?")) {
             Jdbc.bind(select, args);
             select.setInt(args.size() + 1, page.limit());
             select.setInt(args.size() + 2, page.offset());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     long seq = rs.getLong(1);
-                    rows.add(new RowResult(seq, rs.getString(2), effective(RowState.valueOf(rs.getString(3)), seq,
+                    rows.add(new RowResult(seq, rs.getString(2), effective(rs.getString(3), seq,
                             run.processedThrough()), rs.getString(4), Jdbc.instant(rs, "processed_at")));
                 }
             }
@@ -424,11 +483,10 @@ final class RunStore {
         return new Page<>(rows, total);
     }
 
-    /** The run's declared result files and their CSV headers, in declaration order. */
     /** How many lines each result file of the run holds, by file name (files without lines are left out). */
     static Map<String, Long> lineCounts(Connection c, long runId) throws SQLException {
         Map<String, Long> counts = new java.util.HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT file_name, COUNT(*) FROM process_result_line"
+        try (PreparedStatement select = c.prepareStatement("SELECT file_name, SUM(line_count) FROM process_result_line"
                 + " WHERE run_id = ? GROUP BY file_name")) {
             select.setLong(1, runId);
             try (ResultSet rs = select.executeQuery()) {
@@ -440,6 +498,7 @@ final class RunStore {
         return counts;
     }
 
+    /** The run's declared result files and their CSV headers, in declaration order. */
     static Map<String, String> resultFiles(Connection c, long runId) throws SQLException {
         Map<String, String> files = new java.util.LinkedHashMap<>();
         try (PreparedStatement select = c.prepareStatement("SELECT name, header FROM process_result_file WHERE"

@@ -93,6 +93,30 @@ class ProcessEngineIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void longResultFilesAreStoredInBlocksAndWrittenBackLineByLineInOrder(String db) throws Exception {
+        EngineFixture f = new EngineFixture(db);
+        f.items(250);
+        String remark = " and noted: " + "x".repeat(150);
+        f.counter.remark = remark;
+        long id = f.service.start(CounterType.ID, Map.of("skip-every", "100"), RunOptions.run()
+                .notifying("staff@example.org"));
+
+        f.engine("portal-a", 100).runUntilIdle();
+
+        StringBuilder expected = new StringBuilder("item,what\r\n");
+        for (int i = 1; i <= 250; i++) {
+            expected.append(i).append(i % 100 == 0 ? ",skipped" : ",counted" + remark).append("\r\n");
+        }
+        assertEquals(expected.toString(), f.file(id, "changed.csv"), "every line once, in row order");
+        long stored = f.count("SELECT COUNT(*) FROM process_result_line WHERE run_id = " + id);
+        assertTrue(stored > 3 && stored < 50, "100 lines of 170 characters fill about three blocks of 8,000: "
+                + stored);
+        assertEquals(1, f.count("SELECT COUNT(*) FROM mail_outbox WHERE subject LIKE 'Completed: Counter (run " + id
+                + ")' AND body LIKE '%changed.csv: 250 rows%'"), "the count of lines, not of blocks");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void whoeverStartsOrSchedulesARunWithoutAnAddressIsWrittenToAtTheirOwn(String db) throws Exception {
         EngineFixture f = new EngineFixture(db);
         f.items(3);
