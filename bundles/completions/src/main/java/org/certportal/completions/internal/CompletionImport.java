@@ -1,8 +1,6 @@
 package org.certportal.completions.internal;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -12,19 +10,17 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.certportal.completions.api.Completion;
 import org.certportal.completions.api.CompletionStatus;
 import org.certportal.contacts.api.ContactService;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentService;
+import org.certportal.persistence.api.CsvImport;
+import org.certportal.persistence.api.ImportErrors;
 import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramRules;
 import org.certportal.programs.api.ProgramService;
@@ -32,7 +28,8 @@ import org.certportal.programs.api.ProgramStatus;
 import org.certportal.programs.api.Requirement;
 
 /**
- * Checks every row of a completions CSV before anything is imported: the contact by external
+ * Checks every row of a completions CSV before anything is imported (the file read by the rules of every
+ * import, {@link CsvImport}; columns in any order): the contact by external
  * identifier, the Active program by code, the contact's enrollment in progress, the requirement by
  * title or position, the date and the grade, and the in-order rule given the stored state and the
  * file's own earlier rows. Contacts and enrollments are looked up through their features' APIs, many
@@ -41,7 +38,8 @@ import org.certportal.programs.api.Requirement;
  */
 final class CompletionImport {
     static final List<String> HEADER = List.of("contact", "program", "requirement", "date", "grade");
-    static final int MAX_ERRORS = 1000;
+    /** The most rows of one file: the checked rows of a full file are held until they are imported. */
+    static final int MAX_ROWS = 200_000;
 
     /** One data row as read; {@code line} is its line in the file (the header is line 1). */
     record Row(int line, String contact, String program, String requirement, String date, String grade) {
@@ -73,38 +71,23 @@ final class CompletionImport {
         this.today = today;
     }
 
-    /** @throws IllegalArgumentException when the file is not CSV with the expected header */
-    static List<Row> parse(Reader csv) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).build();
-        try (CSVParser parser = CSVParser.parse(csv, format)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT))
-                    .toList();
-            if (!header.equals(HEADER)) {
-                throw new IllegalArgumentException("The first line must be the header " + String.join(",", HEADER)
-                        + ", not " + String.join(",", parser.getHeaderNames()) + ".");
-            }
-            List<Row> rows = new ArrayList<>();
-            long lineBefore = parser.getCurrentLineNumber();
-            for (CSVRecord r : parser) {
-                // where the record began: the line after the last one the parser had finished
-                int line = (int) lineBefore + 1;
-                lineBefore = parser.getCurrentLineNumber();
-                rows.add(new Row(line, value(r, 0), value(r, 1), value(r, 2), value(r, 3), value(r, 4)));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException("The CSV file could not be read: " + e.getMessage(), e);
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException("The file is not valid CSV: " + e.getMessage(), e);
-        }
+    /**
+     * Reads the file by the rules of every import ({@link CsvImport}); the rows are checked against the
+     * database by {@link #plan}.
+     */
+    static CsvImport.Result<Row> parse(Reader csv) {
+        return CsvImport.read(csv, HEADER, List.of(), MAX_ROWS, r -> new Row(Math.toIntExact(r.line()),
+                value(r, "contact"), value(r, "program"), value(r, "requirement"), value(r, "date"),
+                value(r, "grade")));
     }
 
-    private static String value(CSVRecord r, int i) {
-        return i < r.size() ? r.get(i) : "";
+    private static String value(CsvImport.Row r, String column) {
+        String v = r.value(column);
+        return v == null ? "" : v;
     }
 
-    Plan plan(Connection c, List<Row> rows) throws SQLException {
+    Plan plan(Connection c, CsvImport.Result<Row> parsed) throws SQLException {
+        List<Row> rows = parsed.rows();
         Map<String, Long> contactIds = new HashMap<>();
         contacts.findByExternalIds(rows.stream().map(Row::contact).filter(s -> !s.isEmpty()).distinct().toList())
                 .forEach((externalId, contact) -> contactIds.put(externalId, contact.id()));
@@ -132,19 +115,15 @@ final class CompletionImport {
         Map<String, Integer> seen = new HashMap<>();
 
         List<Good> good = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        ImportErrors errors = parsed.errors();
         for (Row row : rows) {
             try {
                 good.add(check(row, contactIds, enrollmentsByProgram, stored, statuses, seen));
             } catch (IllegalArgumentException e) {
-                if (errors.size() < MAX_ERRORS) {
-                    errors.add("line " + row.line() + ": " + e.getMessage());
-                } else if (errors.size() == MAX_ERRORS) {
-                    errors.add("… and more bad rows");
-                }
+                errors.line(row.line(), e.getMessage());
             }
         }
-        return new Plan(rows.size(), good, errors);
+        return new Plan(parsed.read(), good, errors.messages());
     }
 
     private Good check(Row row, Map<String, Long> contactIds, Map<Long, Map<Long, Enrollment>> enrollmentsByProgram,

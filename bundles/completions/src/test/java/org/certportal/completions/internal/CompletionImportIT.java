@@ -7,8 +7,11 @@ import static org.certportal.completions.internal.Portal.PLAIN;
 import static org.certportal.completions.internal.Portal.TODAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -23,6 +26,7 @@ import org.certportal.completions.api.CompletionStatus;
 import org.certportal.completions.api.CompletionStep;
 import org.certportal.completions.api.ImportMode;
 import org.certportal.completions.api.ImportReport;
+import org.certportal.persistence.api.CsvImport;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentService;
@@ -95,18 +99,18 @@ class CompletionImportIT {
         assertEquals(16, report.rows());
         assertEquals(0, report.imported());
         assertEquals(List.of(
-                "line 4: no contact with the identifier 'S-9'.",
-                "line 5: no program with the code 'NOPE'.",
-                "line 6: S-3 is not enrolled in PLAIN (in progress).",
-                "line 7: the date '2025-13-01' is not a date like 2025-06-30.",
-                "line 8: The completion date cannot be in the future (today is " + TODAY + ").",
-                "line 9: The grade of this requirement is pass or fail, not 'excellent'.",
-                "line 10: PLAIN has no requirement 'Essay'.",
-                "line 11: This program is taken in order: complete 1. First before Second.",
-                "line 12: the requirement Orientation of S-1 is already in line 2 of this file.",
-                "line 13: the program DRAFT is not Active.",
-                "line 14: The completion date cannot be before the enrollment date (" + ENROLLED + ").",
-                "line 17: contact, program, requirement and date are required."), report.errors());
+                "Line 4: no contact with the identifier 'S-9'.",
+                "Line 5: no program with the code 'NOPE'.",
+                "Line 6: S-3 is not enrolled in PLAIN (in progress).",
+                "Line 7: the date '2025-13-01' is not a date like 2025-06-30.",
+                "Line 8: The completion date cannot be in the future (today is " + TODAY + ").",
+                "Line 9: The grade of this requirement is pass or fail, not 'excellent'.",
+                "Line 10: PLAIN has no requirement 'Essay'.",
+                "Line 11: This program is taken in order: complete 1. First before Second.",
+                "Line 12: the requirement Orientation of S-1 is already in line 2 of this file.",
+                "Line 13: the program DRAFT is not Active.",
+                "Line 14: The completion date cannot be before the enrollment date (" + ENROLLED + ").",
+                "Line 17: contact, program, requirement and date are required."), report.errors());
         assertEquals(0, portal.count("SELECT COUNT(*) FROM completion"));
         assertEquals(CertificationStatus.IN_PROGRESS, portal.enrollments.find(plain1.id()).orElseThrow().status());
 
@@ -166,7 +170,7 @@ class CompletionImportIT {
     void theInOrderRuleCountsTheFilesEarlierRowsAndTheStoredState(String db) throws Exception {
         start(db);
         String d = TODAY.toString();
-        assertEquals(List.of("line 3: This program is taken in order: complete 2. Second before Third."),
+        assertEquals(List.of("Line 3: This program is taken in order: complete 2. Second before Third."),
                 importing("S-1,ORDERED,1," + d + ",\nS-1,ORDERED,3," + d + ",\nS-1,ORDERED,2," + d + ",\n",
                         ImportMode.DRY_RUN).errors(), "line 2 made the first complete; the third comes too early");
         ImportReport inOrder = importing("S-1,ORDERED,1," + d + ",\nS-1,ORDERED,2," + d + ",\n",
@@ -176,7 +180,7 @@ class CompletionImportIT {
         assertEquals(List.of(), rest.errors());
         assertEquals(1, rest.earned());
         assertEquals(CertificationStatus.ACTIVE, portal.enrollments.find(ordered1.id()).orElseThrow().status());
-        assertEquals(List.of("line 2: S-1 is not enrolled in ORDERED (in progress)."), importing("S-1,ORDERED,1," + d
+        assertEquals(List.of("Line 2: S-1 is not enrolled in ORDERED (in progress)."), importing("S-1,ORDERED,1," + d
                 + ",\n", ImportMode.ALL_OR_NOTHING).errors(), "earned: no enrollment in progress any more");
     }
 
@@ -189,7 +193,7 @@ class CompletionImportIT {
         service.record(plain2.id(), null, new CompletionDraft(11, null, TODAY, null, null, null));
         portal.security.as(Role.CERTIFICATION_ADMIN);
         String d = TODAY.toString();
-        assertEquals(List.of("line 2: " + CompletionRules.READ_ONLY), importing("S-2,PLAIN,1," + d + ",\n",
+        assertEquals(List.of("Line 2: " + CompletionRules.READ_ONLY), importing("S-2,PLAIN,1," + d + ",\n",
                 ImportMode.DRY_RUN).errors());
         ImportReport graded = importing("S-2,PLAIN,2," + d + ",PASS\n", ImportMode.ALL_OR_NOTHING);
         assertEquals(1, graded.earned());
@@ -200,10 +204,43 @@ class CompletionImportIT {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void aFileThatIsNotTheCsvExpectedIsRefused(String db) throws Exception {
+    void aFileThatIsNotTheCsvExpectedIsRefusedNamingTheLine(String db) throws Exception {
         start(db);
-        assertThrows(IllegalArgumentException.class, () -> service.importCsv(new StringReader("name,date\nx,y\n"),
-                ImportMode.ALL_OR_NOTHING));
-        assertEquals(new ImportReport(0, 0, 0, List.of()), importing("", ImportMode.ALL_OR_NOTHING));
+        ImportReport header = service.importCsv(new StringReader("name,date\nx,y\n"), ImportMode.GOOD_ROWS_ONLY);
+        assertEquals(0, header.imported());
+        assertTrue(header.errors().get(0).startsWith("Line 1: the column 'name' is not one this import reads"),
+                header.errors().toString());
+        String d = TODAY.minusDays(1).toString();
+        byte[] latin1 = (HEADER + "S-1,PLAIN,Orientation," + d + ",\nS-2,PLAIN,1," + d + ",réussi\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        ImportReport encoding = service.importCsv(CsvImport.utf8(new ByteArrayInputStream(latin1)),
+                ImportMode.GOOD_ROWS_ONLY);
+        assertEquals(0, encoding.imported(), "not even the good line before the bad one");
+        assertTrue(encoding.errors().get(0).startsWith("Line 3 is not UTF-8 text"), encoding.errors().toString());
+        assertEquals(0, portal.count("SELECT COUNT(*) FROM completion"));
+        assertEquals(new ImportReport(0, 0, 0, List.of("The file is empty: its first line names the columns "
+                + "contact,program,requirement,date,grade.")), service.importCsv(new StringReader(""),
+                        ImportMode.ALL_OR_NOTHING));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aByteOrderMarkIsReadAndEveryBadRowIsCountedBeyondThoseListed(String db) throws Exception {
+        start(db);
+        String d = TODAY.minusDays(1).toString();
+        StringBuilder rows = new StringBuilder("S-1,PLAIN,Orientation," + d + ",\n");
+        int bad = 1500;
+        for (int i = 0; i < bad; i++) {
+            rows.append("S-9,PLAIN,1,").append(d).append(",\n");
+        }
+        ImportReport report = service.importCsv(new StringReader("\uFEFF" + HEADER + rows), ImportMode.DRY_RUN);
+        assertEquals(1 + bad, report.rows());
+        assertEquals("Line 3: no contact with the identifier 'S-9'.", report.errors().get(0));
+        assertEquals("… and 500 more bad rows: 1,500 bad rows in all (the first 1,000 are listed).",
+                report.errors().get(report.errors().size() - 1));
+        ImportReport bomOnly = service.importCsv(new StringReader("\uFEFF" + HEADER + "S-1,PLAIN,Orientation," + d
+                + ",\n"), ImportMode.ALL_OR_NOTHING);
+        assertEquals(List.of(), bomOnly.errors());
+        assertEquals(1, bomOnly.imported());
     }
 }

@@ -1,22 +1,16 @@
 package org.certportal.credentials.internal;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import org.certportal.persistence.api.CsvImport;
 
 /**
- * Reads a CSV file of achieved credentials and checks each row on its own (the service then checks
- * what needs the database). Columns, in any order: {@code student} (external identifier), {@code type}
+ * Reads a CSV file of achieved credentials by the rules of every import ({@link CsvImport}) and checks each
+ * row on its own (the service then checks what needs the database). Columns, in any order: {@code student} (external identifier), {@code type}
  * (credential type code), {@code achieved} (yyyy-MM-dd), {@code session}, {@code school} (school or
  * authority code); optional {@code address_line1, address_line2, city, region, postal_code, country}, the
  * student's mailing address, which replaces the one kept when given.
@@ -32,92 +26,52 @@ final class AchievedImport {
             PostalAddress address) {
     }
 
-    record Parsed(List<Row> rows, List<String> errors, int read) {
-    }
-
     private AchievedImport() {
     }
 
-    static Parsed parse(Reader in) throws IOException {
-        List<Row> rows = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).build();
-        int read = 0;
-        try (CSVParser parser = CSVParser.parse(in, format)) {
-            Map<String, Integer> header = parser.getHeaderMap();
-            Set<String> columns = header.keySet();
-            List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
-            if (!missing.isEmpty()) {
-                errors.add("Line 1: the header lacks " + String.join(", ", missing) + " (columns: "
-                        + String.join(",", REQUIRED) + ", optionally " + String.join(",", ADDRESS) + ").");
-                return new Parsed(rows, errors, 0);
-            }
-            boolean withAddress = columns.containsAll(ADDRESS);
-            for (CSVRecord r : parser) {
-                read++;
-                long line = parser.getCurrentLineNumber();
-                if (read > MAX_ROWS) {
-                    errors.add("Line " + line + ": a file holds at most " + MAX_ROWS + " rows; split it.");
-                    break;
-                }
-                List<String> problems = new ArrayList<>();
-                String student = value(r, "student");
-                String type = value(r, "type");
-                String session = value(r, "session");
-                String school = value(r, "school");
-                if (student == null) {
-                    problems.add("the student identifier is missing");
-                }
-                if (type == null) {
-                    problems.add("the credential type is missing");
-                }
-                if (session == null) {
-                    problems.add("the session is missing");
-                } else if (session.length() > 32) {
-                    problems.add("the session is longer than 32 characters");
-                }
-                if (school == null) {
-                    problems.add("the school or authority is missing");
-                }
-                LocalDate achieved = null;
-                String date = value(r, "achieved");
-                if (date == null) {
-                    problems.add("the achieved date is missing");
-                } else {
-                    try {
-                        achieved = LocalDate.parse(date);
-                    } catch (DateTimeParseException e) {
-                        problems.add("the achieved date '" + date + "' is no date such as 2026-06-30");
-                    }
-                }
-                PostalAddress address = null;
-                if (withAddress) {
-                    address = new PostalAddress(value(r, "address_line1"), value(r, "address_line2"), value(r, "city"),
-                            value(r, "region"), value(r, "postal_code"), value(r, "country"));
-                    if (address.oneLine().isEmpty()) {
-                        address = null;
-                    } else if (address.problem().isPresent()) {
-                        problems.add("the address is incomplete: " + address.problem().get());
-                    }
-                }
-                if (problems.isEmpty()) {
-                    rows.add(new Row(line, student, type.toUpperCase(Locale.ROOT), achieved, session, school, address));
-                } else {
-                    errors.add("Line " + line + ": " + String.join("; ", problems) + ".");
-                }
-            }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            errors.add("The file is no CSV this import reads: " + e.getMessage());
-        }
-        return new Parsed(rows, errors, read);
+    /** Reads the file by the rules of every import ({@link CsvImport}) and checks each row on its own. */
+    static CsvImport.Result<Row> parse(Reader in) {
+        return CsvImport.read(in, REQUIRED, ADDRESS, MAX_ROWS, AchievedImport::row);
     }
 
-    private static String value(CSVRecord r, String column) {
-        if (!r.isMapped(column) || !r.isSet(column)) {
-            return null;
+    private static Row row(CsvImport.Row r) {
+        String student = r.value("student");
+        String type = r.value("type");
+        String session = r.value("session");
+        String school = r.value("school");
+        if (student == null) {
+            r.problem("the student identifier is missing");
         }
-        String v = r.get(column);
-        return v == null || v.isBlank() ? null : v.strip();
+        if (type == null) {
+            r.problem("the credential type is missing");
+        }
+        if (session == null) {
+            r.problem("the session is missing");
+        } else if (session.length() > 32) {
+            r.problem("the session is longer than 32 characters");
+        }
+        if (school == null) {
+            r.problem("the school or authority is missing");
+        }
+        LocalDate achieved = null;
+        String date = r.value("achieved");
+        if (date == null) {
+            r.problem("the achieved date is missing");
+        } else {
+            try {
+                achieved = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                r.problem("the achieved date '" + date + "' is no date such as 2026-06-30");
+            }
+        }
+        PostalAddress address = new PostalAddress(r.value("address_line1"), r.value("address_line2"),
+                r.value("city"), r.value("region"), r.value("postal_code"), r.value("country"));
+        if (address.oneLine().isEmpty()) {
+            address = null;
+        } else if (address.problem().isPresent()) {
+            r.problem("the address is incomplete: " + address.problem().get());
+        }
+        return r.bad() ? null : new Row(r.line(), student, type.toUpperCase(Locale.ROOT), achieved, session, school,
+                address);
     }
 }

@@ -44,6 +44,8 @@ import org.certportal.credentials.api.ProgramGrant;
 import org.certportal.credentials.api.Reissued;
 import org.certportal.credentials.api.UsageEvent;
 import org.certportal.credentials.api.UsageKind;
+import org.certportal.persistence.api.CsvImport;
+import org.certportal.persistence.api.ImportErrors;
 import org.certportal.persistence.api.DataSources;
 import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.JdbcTransactions;
@@ -301,14 +303,12 @@ public class CredentialServiceImpl implements CredentialService {
     @Override
     public ImportReport importAchieved(Reader csv, boolean checkOnly) {
         security.require(CredentialPermissions.IMPORT);
-        AchievedImport.Parsed parsed;
-        try {
-            parsed = AchievedImport.parse(csv);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The file cannot be read: " + e.getMessage(), e);
+        if (csv == null) {
+            throw new IllegalArgumentException("Choose a CSV file to import.");
         }
+        CsvImport.Result<AchievedImport.Row> parsed = AchievedImport.parse(csv);
         List<AchievedImport.Row> rows = parsed.rows();
-        List<String> errors = new ArrayList<>(parsed.errors());
+        ImportErrors errors = parsed.errors();
         Map<String, Contact> students = contacts.findByExternalIds(rows.stream().map(AchievedImport.Row::studentId)
                 .toList());
         return JdbcTransactions.required(ds, c -> {
@@ -342,11 +342,11 @@ public class CredentialServiceImpl implements CredentialService {
                     }
                 }
                 if (!problems.isEmpty()) {
-                    errors.add("Line " + r.line() + ": " + String.join("; ", problems) + ".");
+                    errors.line(r.line(), String.join("; ", problems) + ".");
                 }
             }
             if (!errors.isEmpty() || checkOnly) {
-                return new ImportReport(parsed.read(), 0, sortedByLine(errors));
+                return new ImportReport(parsed.read(), 0, errors.messages());
             }
             Timestamp now = Timestamp.from(clock.instant());
             Map<Long, PostalAddress> addresses = new LinkedHashMap<>();
@@ -375,24 +375,6 @@ public class CredentialServiceImpl implements CredentialService {
                     .field("addresses", null, addresses.size()));
             return new ImportReport(parsed.read(), rows.size(), List.of());
         });
-    }
-
-    private static List<String> sortedByLine(List<String> errors) {
-        List<String> sorted = new ArrayList<>(errors);
-        sorted.sort((a, b) -> Long.compare(lineOf(a), lineOf(b)));
-        return sorted;
-    }
-
-    private static long lineOf(String error) {
-        if (!error.startsWith("Line ")) {
-            return 0;
-        }
-        String n = error.substring(5, error.indexOf(':') < 0 ? 5 : error.indexOf(':'));
-        try {
-            return Long.parseLong(n);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     private static Map<String, Long> codes(Connection c, String sql) throws SQLException {

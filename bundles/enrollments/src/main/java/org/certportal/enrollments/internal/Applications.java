@@ -1,6 +1,5 @@
 package org.certportal.enrollments.internal;
 
-import java.io.IOException;
 import java.io.Reader;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,8 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
@@ -38,6 +35,8 @@ import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.Enrollment;
 import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.ImportReport;
+import org.certportal.persistence.api.CsvImport;
+import org.certportal.persistence.api.ImportErrors;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.programs.api.Program;
@@ -53,7 +52,6 @@ import org.certportal.security.api.SecurityService;
  */
 final class Applications {
     static final String AUDIT_TYPE = "application";
-    private static final Pattern LINE = Pattern.compile("^Line (\\d+):");
 
     private final EnrollmentStore store;
     private final SecurityService security;
@@ -365,23 +363,9 @@ final class Applications {
         if (csv == null) {
             throw new IllegalArgumentException("Choose a CSV file to import.");
         }
-        ApplicationCsv.Parsed parsed;
-        try {
-            parsed = ApplicationCsv.parse(csv, ApplicationService.MAX_IMPORT_ROWS);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("The file could not be read: " + e.getMessage(), e);
-        }
+        CsvImport.Result<ApplicationCsv.Row> parsed = ApplicationCsv.parse(csv, ApplicationService.MAX_IMPORT_ROWS);
+        ImportErrors errors = parsed.errors();
         LocalDate today = this.today.get();
-        Map<Long, String> errors = new TreeMap<>();
-        List<String> fileErrors = new ArrayList<>();
-        for (String e : parsed.errors()) {
-            Long line = lineOf(e);
-            if (line == null) {
-                fileErrors.add(e);
-            } else {
-                errors.put(line, e);
-            }
-        }
         Map<String, Long> contacts = store.sql(c -> ApplicationQueries.contactsByExternalId(c, parsed.rows().stream()
                 .map(ApplicationCsv.Row::contact).distinct().toList()));
         Map<String, Object> programsByCode = new HashMap<>();
@@ -412,23 +396,16 @@ final class Applications {
             if (problems.isEmpty()) {
                 requests.add(new Request(row.line(), contactId, (Program) program, row.appliedOn()));
             } else {
-                errors.put(row.line(), "Line " + row.line() + ": " + String.join("; ", problems) + ".");
+                errors.line(row.line(), String.join("; ", problems) + ".");
             }
         }
         int[] stored = { 0 };
         if (!requests.isEmpty()) {
-            boolean anyBad = !errors.isEmpty() || !fileErrors.isEmpty();
-            submitAll(requests, checkOnly || anyBad, "import", stored).forEach((r, why) -> errors.put(r.line(),
-                    "Line " + r.line() + ": " + sentence(why)));
+            boolean anyBad = !errors.isEmpty();
+            submitAll(requests, checkOnly || anyBad, "import", stored).forEach((r, why) -> errors.line(r.line(),
+                    sentence(why) + "."));
         }
-        List<String> all = new ArrayList<>(fileErrors);
-        all.addAll(errors.values());
-        return new ImportReport(parsed.read(), all.isEmpty() ? stored[0] : 0, all);
-    }
-
-    private static Long lineOf(String error) {
-        Matcher m = LINE.matcher(error);
-        return m.find() ? Long.valueOf(m.group(1)) : null;
+        return new ImportReport(parsed.read(), errors.isEmpty() ? stored[0] : 0, errors.messages());
     }
 
     /** A service sentence inside a line's report: starting lower case, without its full stop. */

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +26,7 @@ import javax.sql.DataSource;
 
 import org.certportal.audit.internal.AuditLogImpl;
 import org.certportal.contacts.internal.ContactServiceImpl;
+import org.certportal.persistence.api.CsvImport;
 import org.certportal.enrollments.api.Application;
 import org.certportal.enrollments.api.ApplicationFilter;
 import org.certportal.enrollments.api.ApplicationService;
@@ -291,7 +294,19 @@ class ApplicationsIT {
         assertEquals(1, applications.count(ApplicationFilter.any()), "nothing imported");
         assertTrue(enrollments.enrollmentsOf(1).isEmpty(), "not even the good row's enrollment");
 
-        String good = "program,applied,contact,note\nAPP,2025-06-01,L-1,first\napp,2025-06-02,T-2,\n\nAPPR-APP,2025-06-03,L-5,x\n";
+        ImportReport extra = applications.importCsv(new StringReader("program,applied,contact,note\n"
+                + "APP,2025-06-01,L-1,first\n"));
+        assertEquals(List.of("Line 1: the column 'note' is not one this import reads (the columns are "
+                + "contact,program,applied)."), extra.errors(), "an extra column is an error, not ignored");
+        ImportReport latin1 = applications.importCsv(CsvImport.utf8(new ByteArrayInputStream(
+                "contact,program,applied\nL-1,APP,2025-06-01\nT-2,APP,2025-06-0é\n".getBytes(
+                        StandardCharsets.ISO_8859_1))));
+        assertEquals(1, latin1.errors().size());
+        assertTrue(latin1.errors().get(0).startsWith("Line 3 is not UTF-8 text"), latin1.errors().toString());
+        assertEquals(1, applications.count(ApplicationFilter.any()), "nothing imported");
+
+        // a byte-order mark (Excel's CSV UTF-8), the columns in another order, a blank line
+        String good = "\uFEFFprogram,applied,contact\nAPP,2025-06-01,L-1\napp,2025-06-02,T-2\n\nAPPR-APP,2025-06-03,L-5\n";
         ImportReport check = applications.importCsv(new StringReader(good), true);
         assertTrue(check.ok());
         assertEquals(0, check.imported(), "a check imports nothing");
@@ -304,8 +319,9 @@ class ApplicationsIT {
         assertEquals(CertificationStatus.APPLIED, enrollments.enrollmentsOf(5).get(0).status());
 
         ImportReport noHeader = applications.importCsv(new StringReader("who,what\nL-1,APP\n"));
-        assertEquals(List.of("Line 1: the header lacks contact, program, applied (columns: contact,program,applied)."),
-                noHeader.errors());
+        assertEquals(List.of("Line 1: the column 'who' is not one this import reads; the column 'what' is not one"
+                + " this import reads; the header lacks contact, program, applied (the columns are "
+                + "contact,program,applied)."), noHeader.errors());
     }
 
     @ParameterizedTest

@@ -1,7 +1,6 @@
 package org.certportal.completions.internal.shell;
 
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,6 +10,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.certportal.persistence.api.CsvImport;
 import org.certportal.completions.api.CompletionService;
 import org.certportal.completions.api.ImportMode;
 import org.certportal.completions.api.ImportReport;
@@ -43,12 +43,11 @@ public class CompletionsImportCommand implements Action {
         ImportMode mode = dryRun ? ImportMode.DRY_RUN : goodRowsOnly ? ImportMode.GOOD_ROWS_ONLY
                 : ImportMode.ALL_OR_NOTHING;
         ImportReport report;
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader reader = CsvImport.utf8(Files.newInputStream(path))) {
             report = completions.importCsv(reader, mode);
         }
         report.errors().forEach(System.out::println);
-        System.out.printf("%,d rows, %,d bad, %,d imported, %,d enrollments earned%s%n", report.rows(),
-                report.errors().size(),
+        System.out.printf("%,d rows, %,d imported, %,d enrollments earned%s%n", report.rows(),
                 report.imported(), report.earned(), mode == ImportMode.DRY_RUN ? " (dry run)"
                         : !report.errors().isEmpty() && mode == ImportMode.ALL_OR_NOTHING
                                 ? " (nothing imported: fix the rows or use --good-rows-only)" : "");

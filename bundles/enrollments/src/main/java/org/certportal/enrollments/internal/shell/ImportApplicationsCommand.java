@@ -1,7 +1,6 @@
 package org.certportal.enrollments.internal.shell;
 
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,6 +10,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.certportal.persistence.api.CsvImport;
 import org.certportal.enrollments.api.ApplicationService;
 import org.certportal.enrollments.api.ImportReport;
 
@@ -38,12 +38,11 @@ public class ImportApplicationsCommand implements Action {
             throw new IllegalArgumentException("Cannot read the file " + path.toAbsolutePath() + ".");
         }
         ImportReport report;
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader reader = CsvImport.utf8(Files.newInputStream(path))) {
             report = applications.importCsv(reader, check);
         }
         report.errors().forEach(System.out::println);
-        System.out.printf("%,d rows, %,d bad, %,d imported%s%n", report.rows(), report.errors().size(),
-                report.imported(), check ? " (check only)" : report.ok() ? "" : " (nothing imported: fix the rows)");
+        System.out.printf("%,d rows, %,d imported%s%n", report.rows(), report.imported(), check ? " (check only)" : report.ok() ? "" : " (nothing imported: fix the rows)");
         return null;
     }
 }

@@ -1,11 +1,10 @@
 package org.certportal.enrollments.internal.ui;
 
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import org.certportal.persistence.api.CsvImport;
 import org.certportal.enrollments.api.Application;
 import org.certportal.enrollments.api.ApplicationFilter;
 import org.certportal.enrollments.api.ApplicationService;
@@ -113,7 +112,7 @@ public class ApplicationsView extends VerticalLayout {
         upload.addFailedListener(e -> report.failed(BoundedUploadBuffer.failureMessage(e)));
         upload.setDropLabel(new Span("Drop a CSV file of applications here"));
         upload.addSucceededListener(e -> {
-            try (Reader in = new InputStreamReader(buffer.inputStream(), StandardCharsets.UTF_8)) {
+            try (Reader in = CsvImport.utf8(buffer.inputStream())) {
                 imported(applications.importCsv(in));
             } catch (IllegalArgumentException | java.io.IOException refused) {
                 report.failed(refused.getMessage());

@@ -28,8 +28,9 @@ class ImportReportPanel extends Div {
                     + " of " + report.rows() + " row" + (report.rows() == 1 ? "" : "s") + ".");
             summary.getStyle().remove("color");
         } else {
-            summary.setText(report.errors().size() + " of " + report.rows() + " rows cannot be imported; nothing was"
-                    + " imported. Fix these lines and upload the file again:");
+            // not a count of the list: it names at most 1,000 bad rows and ends with the true total
+            summary.setText("The file of " + report.rows() + " row" + (report.rows() == 1 ? "" : "s") + " cannot be"
+                    + " imported as it is; nothing was imported. Fix these lines and upload the file again:");
             summary.getStyle().set("color", "var(--lumo-error-text-color)");
             report.errors().forEach(e -> errors.add(new ListItem(e)));
         }
