@@ -79,18 +79,31 @@ public class CredentialsDemoData implements DemoData {
     }
 
     @Override
-    public String generate(int count, long seed) {
+    public void check(int count, long seed) {
         security.require(CredentialPermissions.IMPORT);
         if (count < 0 || count > 2_000_000) {
             throw new IllegalArgumentException("Demo credentials: give a count from 0 to 2,000,000: " + count);
         }
+        if (count > 0 && !contacts.findByExternalIds(List.of(studentId(seed, 1))).isEmpty()) {
+            throw new IllegalArgumentException("Demo credentials of seed " + seed + " exist already: give another"
+                    + " --seed.");
+        }
+    }
+
+    private static String studentId(long seed, int i) {
+        return "STU-" + seed + "-" + i;
+    }
+
+    @Override
+    public String generate(int count, long seed) {
+        check(count, seed);
         Random random = new Random(seed);
         List<ContactDraft> drafts = new ArrayList<>(count);
         String[] given = {"Ada", "Ben", "Chloé", "Dev", "Emma", "Farid", "Grace", "Hiro", "Inès", "Jonas"};
         String[] family = {"Tremblay", "Gagnon", "Roy", "Côté", "Bouchard", "Singh", "Nguyen", "Smith", "Martin", "Lee"};
         for (int i = 1; i <= count; i++) {
             drafts.add(new ContactDraft(given[random.nextInt(given.length)], family[random.nextInt(family.length)],
-                    null, LocalDate.of(2008, 1, 1).plusDays(random.nextInt(700)), "STU-" + seed + "-" + i));
+                    null, LocalDate.of(2008, 1, 1).plusDays(random.nextInt(700)), studentId(seed, i)));
         }
         contacts.createAll(drafts);
         List<String> externalIds = drafts.stream().map(ContactDraft::externalId).toList();

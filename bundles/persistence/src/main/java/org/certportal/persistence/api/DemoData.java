@@ -23,6 +23,16 @@ public interface DemoData {
     int smallCount();
 
     /**
+     * Refuses what {@link #generate} would refuse (the caller's permission, a count out of range, a seed
+     * whose records exist), before the command lets any part generate: a command refused half-way
+     * would leave the earlier parts' records behind. Nothing to check by default.
+     *
+     * @throws IllegalArgumentException or SecurityException with the reason
+     */
+    default void check(int count, long seed) {
+    }
+
+    /**
      * Creates {@code count} records, deterministic for a seed: the same seed on the same database
      * gives the same records. Runs as the shell's caller, so the feature's permissions apply.
      *

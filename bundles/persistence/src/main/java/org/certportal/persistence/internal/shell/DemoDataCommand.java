@@ -49,17 +49,24 @@ public class DemoDataCommand implements Action {
         }
     }
 
-    private Object run(List<DemoData> ordered) {
+    Object run(List<DemoData> ordered) {
         if (list) {
             ordered.forEach(p -> System.out.printf("%-14s %s (small set: %,d)%n", p.name(), p.unit(), p.smallCount()));
             return null;
         }
         Map<String, Integer> counts = DemoSets.parse(sets, ordered.stream().map(DemoData::name).toList());
+        Map<DemoData, Integer> plan = new LinkedHashMap<>();
         for (DemoData part : ordered) {
             Integer count = counts.isEmpty() ? Integer.valueOf(part.smallCount()) : counts.get(part.name());
-            if (count == null || count == 0) {
-                continue;
+            if (count != null && count > 0) {
+                plan.put(part, count);
             }
+        }
+        // every part checks its count and seed before the first creates anything
+        plan.forEach((part, count) -> part.check(count, seed));
+        for (Map.Entry<DemoData, Integer> e : plan.entrySet()) {
+            DemoData part = e.getKey();
+            int count = e.getValue();
             long started = System.nanoTime();
             String summary = part.generate(count, seed);
             System.out.printf("%s (%.1f s)%n", summary, (System.nanoTime() - started) / 1e9);
