@@ -2,6 +2,7 @@ package org.certportal.process.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,13 @@ import org.slf4j.LoggerFactory;
 final class Engine {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     private static final int BATCH = 50;
+    /**
+     * How long a queued run waits for its process type, counted from this engine's start and from the
+     * run's last sign of life, before it fails: longer than a portal's features take to come up, so
+     * only a type that is gone for good (a command's own type after the command crashed, an
+     * uninstalled feature) fails its runs.
+     */
+    static final Duration TYPE_GONE_AFTER = Duration.ofMinutes(10);
     private final EngineSettings settings;
     private final DataSource dataSource;
     private final ProcessTypes types;
@@ -37,6 +45,7 @@ final class Engine {
     private final RunQueue queue;
     private final RunExecution execution;
     private final String owner;
+    private final Instant startedAt;
 
     Engine(EngineSettings settings, DataSource dataSource, ProcessTypes types, SecurityService security,
             RunEvents events, RunQueue queue) {
@@ -47,6 +56,7 @@ final class Engine {
         this.events = events;
         this.queue = queue;
         this.owner = settings.node() + "#" + UUID.randomUUID();
+        this.startedAt = events.now();
         this.execution = new RunExecution(dataSource, types, security, events, settings.chunkSize(), owner);
     }
 
@@ -165,6 +175,22 @@ final class Engine {
         return released;
     }
 
+    /** Fails a queued run whose type has been missing for {@link #TYPE_GONE_AFTER}: it would wait forever. */
+    private void failIfTypeGone(StoredRun r) throws SQLException {
+        Instant now = events.now();
+        Instant lastSeen = r.heartbeatAt() != null ? r.heartbeatAt() : r.queuedAt();
+        if (now.isBefore(startedAt.plus(TYPE_GONE_AFTER))
+                || (lastSeen != null && now.isBefore(lastSeen.plus(TYPE_GONE_AFTER)))) {
+            return;
+        }
+        String why = "Its process type " + r.typeId() + " has not been installed for " + TYPE_GONE_AFTER.toMinutes()
+                + " minutes: what provided it (a feature, or a command that ended) is gone.";
+        if (Jdbc.inTransaction(dataSource, c -> events.finish(c, r.id(), RunState.FAILED, null, r.heartbeatAt(),
+                why))) {
+            LOG.warn("Run {} of {} failed: {}", r.id(), r.typeId(), why);
+        }
+    }
+
     /**
      * Claims the oldest queued run whose type is here. A run whose starter may no longer run it fails.
      *
@@ -178,7 +204,8 @@ final class Engine {
         for (StoredRun r : queued) {
             Optional<ProcessType> type = types.find(r.typeId());
             if (type.isEmpty()) {
-                continue; // waits for its type
+                failIfTypeGone(r); // otherwise it waits for its type
+                continue;
             }
             Caller caller = security.standing(r.caller()).orElse(null);
             if (caller == null || !security.isPermitted(caller, ProcessPermissions.RUN)
