@@ -63,8 +63,9 @@ public class CompletionsBenchmarkCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        if (rows < REQUIREMENTS) {
-            throw new IllegalArgumentException("--rows must be at least " + REQUIREMENTS + ".");
+        // one import file holds at most 200,000 rows: more would be refused after the people are created
+        if (rows < REQUIREMENTS || rows > 200_000) {
+            throw new IllegalArgumentException("--rows must be between " + REQUIREMENTS + " and 200,000.");
         }
         long seed = System.currentTimeMillis();
         int people = rows / REQUIREMENTS;

@@ -54,6 +54,13 @@ public class ContactsBenchmarkCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        // both checked before the first insert: a negative --pages used to fail after a million contacts
+        if (rows < 1 || rows > 5_000_000) {
+            throw new IllegalArgumentException("--rows must be between 1 and 5,000,000.");
+        }
+        if (pages < 1) {
+            throw new IllegalArgumentException("--pages must be at least 1.");
+        }
         long seed = System.currentTimeMillis();
         List<ContactDraft> drafts = drafts(rows, seed);
         double raw = rawJdbcRowsPerSecond(drafts);
@@ -211,9 +218,6 @@ public class ContactsBenchmarkCommand implements Action {
      * seed, so runs never clash.
      */
     private static List<ContactDraft> drafts(int count, long seed) {
-        if (count < 1 || count > 5_000_000) {
-            throw new IllegalArgumentException("--rows must be between 1 and 5,000,000.");
-        }
         String[] given = GIVEN;
         String[] family = FAMILY;
         Random random = new Random(seed);

@@ -58,6 +58,10 @@ public class EnrollmentsBenchmarkCommand implements Action {
         if (runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1.");
         }
+        // before the fresh program is created
+        if (enroll < 1 || enroll > 1_000_000) {
+            throw new IllegalArgumentException("--enroll must be between 1 and 1,000,000.");
+        }
         long seed = System.currentTimeMillis();
         List<ProgramSummary> active = programs.search(null, ProgramStatus.ACTIVE,
                 new PageRequest(0, PageRequest.MAX_LIMIT, ProgramService.SORT_CODE, true)).items();

@@ -42,6 +42,10 @@ public class UsageCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
+        if (limit < 1 || limit > PageRequest.MAX_LIMIT) {
+            throw new IllegalArgumentException("--limit must be between 1 and " + PageRequest.MAX_LIMIT + ", not "
+                    + limit + ".");
+        }
         Instant from = null;
         if (since != null) {
             try {
@@ -51,8 +55,7 @@ public class UsageCommand implements Action {
             }
         }
         if (file == null) {
-            Page<UsageEvent> page = credentials.usage(from, PageRequest.first(Math.max(1, Math.min(limit,
-                    PageRequest.MAX_LIMIT))));
+            Page<UsageEvent> page = credentials.usage(from, PageRequest.first(limit));
             for (UsageEvent e : page.items()) {
                 System.out.println(e.occurredAt() + "  " + e.userName() + "  " + e.kind()
                         + (e.runId() == null ? "" : "  run " + e.runId()));
@@ -61,6 +64,8 @@ public class UsageCommand implements Action {
             return null;
         }
         Path path = Path.of(file);
+        // the caller's permission is checked before the file is created or emptied
+        credentials.usage(from, PageRequest.first(1));
         long written = 0;
         try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
                 CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder()
