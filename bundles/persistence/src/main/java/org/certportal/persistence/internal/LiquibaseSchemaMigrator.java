@@ -35,6 +35,9 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
     static final Duration STALE_LOCK = Duration.ofMinutes(15);
     private final DataSource dataSource;
     private final Duration staleLock;
+    private final AppliedChangelogs applied;
+    /** Whether applied_changelog is known to exist (the platform's changelog was applied). */
+    private volatile boolean appliedTableReady;
 
     public LiquibaseSchemaMigrator(DataSource dataSource) {
         this(dataSource, STALE_LOCK);
@@ -44,13 +47,60 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
     public LiquibaseSchemaMigrator(DataSource dataSource, Duration staleLock) {
         this.dataSource = dataSource;
         this.staleLock = staleLock;
+        this.applied = new AppliedChangelogs(dataSource);
     }
 
     /** Attempts when Liquibase's own tables were being created by someone else at the same moment. */
     static final int ATTEMPTS = 5;
 
+    /**
+     * Skips Liquibase when the changelog's resources have the checksum recorded after their last
+     * complete update (checked outside the JVM-wide lock, so areas starting together do not queue for
+     * it); otherwise updates through Liquibase and records the checksum.
+     */
     @Override
     public void migrate(Class<?> owner, String changelog) {
+        long started = System.nanoTime();
+        String checksum = checksumOf(owner, changelog);
+        if (checksum != null && applied.isApplied(changelog, checksum)) {
+            LOG.info("Schema of {} is up to date (checksum recorded, {} ms)", changelog,
+                    (System.nanoTime() - started) / 1_000_000);
+            return;
+        }
+        migrateWithLiquibase(owner, changelog);
+        if (checksum != null) {
+            record(changelog, checksum);
+        }
+    }
+
+    private static String checksumOf(Class<?> owner, String changelog) {
+        try {
+            return AppliedChangelogs.checksum(owner.getClassLoader(), changelog);
+        } catch (java.io.IOException unreadable) {
+            return null; // Liquibase names the missing changelog
+        }
+    }
+
+    /** Records the applied checksum; the platform's own table first, once per migrator. */
+    private void record(String changelog, String checksum) {
+        try {
+            if (!appliedTableReady) {
+                String own = AppliedChangelogs.checksum(AppliedChangelogs.class.getClassLoader(),
+                        AppliedChangelogs.CHANGELOG);
+                if (!applied.isApplied(AppliedChangelogs.CHANGELOG, own)) {
+                    migrateWithLiquibase(AppliedChangelogs.class, AppliedChangelogs.CHANGELOG);
+                    applied.recordApplied(AppliedChangelogs.CHANGELOG, own);
+                }
+                appliedTableReady = true;
+            }
+            applied.recordApplied(changelog, checksum);
+        } catch (java.io.IOException | SQLException | SchemaMigrationException notRecorded) {
+            // the schema is up to date all the same; the next start asks Liquibase again
+            LOG.info("Could not record the checksum of {}: {}", changelog, notRecorded.getMessage());
+        }
+    }
+
+    private void migrateWithLiquibase(Class<?> owner, String changelog) {
         for (int attempt = 1;; attempt++) {
             try {
                 migrateOnce(owner, changelog);

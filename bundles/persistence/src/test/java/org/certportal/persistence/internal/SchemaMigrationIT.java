@@ -78,6 +78,8 @@ class SchemaMigrationIT {
             ps.setTimestamp(1, java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofHours(1))));
             assertEquals(1, ps.executeUpdate());
         }
+        // and the next start brings a changed changelog, so Liquibase has to run (and take the lock)
+        execute(ds, "UPDATE applied_changelog SET checksum = 'older' WHERE changelog = 'db/good.changelog.xml'");
         // without the release Liquibase would wait five minutes for the lock and then fail
         new LiquibaseSchemaMigrator(ds, java.time.Duration.ofMinutes(15)).migrate(SchemaMigrationIT.class,
                 "db/good.changelog.xml");
@@ -93,6 +95,46 @@ class SchemaMigrationIT {
         migrator.migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
         migrator.migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
         assertEquals(1, count(ds, "SELECT COUNT(*) FROM good_thing"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aChangelogWhoseChecksumIsRecordedIsNotGivenToLiquibaseAgain(String db) throws Exception {
+        DataSource ds = fresh(db);
+        new LiquibaseSchemaMigrator(ds).migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM applied_changelog WHERE changelog = 'db/good.changelog.xml'"));
+        // were Liquibase asked again, it would run good-1 once more and fail on the existing table
+        execute(ds, "DELETE FROM databasechangelog WHERE id LIKE 'good-%'");
+        new LiquibaseSchemaMigrator(ds).migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM good_thing"));
+        assertEquals(0, count(ds, "SELECT COUNT(*) FROM databasechangelog WHERE id LIKE 'good-%'"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aChangelogWithAnotherChecksumIsAppliedByLiquibaseAndRecorded(String db) throws Exception {
+        DataSource ds = fresh(db);
+        new LiquibaseSchemaMigrator(ds).migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
+        // as after a release that added good-2: the database has only good-1 and the old checksum
+        execute(ds, "DELETE FROM good_thing");
+        execute(ds, "DELETE FROM databasechangelog WHERE id = 'good-2'");
+        execute(ds, "UPDATE applied_changelog SET checksum = 'before-good-2' WHERE changelog = 'db/good.changelog.xml'");
+        new LiquibaseSchemaMigrator(ds).migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM good_thing"), "good-2 applied");
+        assertEquals(0, count(ds, "SELECT COUNT(*) FROM applied_changelog WHERE checksum = 'before-good-2'"),
+                "the new checksum is recorded");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aFailedMigrationRecordsNoChecksum(String db) throws Exception {
+        DataSource ds = fresh(db);
+        LiquibaseSchemaMigrator migrator = new LiquibaseSchemaMigrator(ds);
+        migrator.migrate(SchemaMigrationIT.class, "db/good.changelog.xml");
+        assertThrows(SchemaMigrationException.class, () -> migrator.migrate(SchemaMigrationIT.class, "db/bad.changelog.xml"));
+        assertEquals(0, count(ds, "SELECT COUNT(*) FROM applied_changelog WHERE changelog = 'db/bad.changelog.xml'"));
+        assertThrows(SchemaMigrationException.class, () -> migrator.migrate(SchemaMigrationIT.class, "db/bad.changelog.xml"),
+                "the next start asks Liquibase again, which fails again");
     }
 
     @ParameterizedTest
@@ -118,6 +160,12 @@ class SchemaMigrationIT {
         SchemaMigrationException e = assertThrows(SchemaMigrationException.class,
                 () -> migrator.migrate(SchemaMigrationIT.class, "db/missing.changelog.xml"));
         assertTrue(e.getMessage().contains("db/missing.changelog.xml"), e.getMessage());
+    }
+
+    private static void execute(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        }
     }
 
     private static long count(DataSource ds, String sql) throws SQLException {
