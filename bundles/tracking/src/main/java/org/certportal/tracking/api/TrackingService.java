@@ -32,7 +32,10 @@ public interface TrackingService {
     List<String> SORT_KEYS = List.of(SORT_NAME, SORT_IDENTIFIER, SORT_PROGRAM, SORT_STATUS, SORT_ENROLLED,
             SORT_EARNED, SORT_EXPIRES, SORT_DAYS_LEFT);
 
-    /** One row per enrollment matching the filter, sorted and paged in the database. */
+    /**
+     * One row per enrollment matching the filter, sorted and paged in the database; the total is counted up
+     * to {@link org.certportal.persistence.api.Page#COUNT_CAP} ({@link Page#more} above it, since 1.4).
+     */
     Page<TrackingRow> list(TrackingFilter filter, PageRequest page);
 
     /**
@@ -49,6 +52,16 @@ public interface TrackingService {
      * out, so that every quick filter shows its count), in one grouped query.
      */
     StatusCounts counts(TrackingFilter filter);
+
+    /**
+     * The counts of {@link #counts}, each exact up to {@link org.certportal.persistence.api.Page#COUNT_CAP}
+     * and capped above it ({@link StatusCounts#more}), in one statement: what the Tracking page shows, for
+     * a list of a million rows whose exact counts cost more than its page. Demands
+     * {@link TrackingPermissions#READ}.
+     *
+     * @since 1.4
+     */
+    StatusCounts countsUpTo(TrackingFilter filter);
 
     /**
      * Writes every row matching the filter as CSV (RFC 4180, UTF-8, a header row), streamed from the

@@ -7,9 +7,11 @@
  * {@link org.certportal.tracking.api.StatusDetail}. Since 1.2: mass drops, a process type
  * ({@value org.certportal.tracking.api.MassDropService#PROCESS_TYPE}) whose changes are recorded per run, and
  * their revert ({@link org.certportal.tracking.api.MassDropService}). Since 1.3: a page of rows without
- * its total ({@link org.certportal.tracking.api.TrackingService#rows}).
+ * its total ({@link org.certportal.tracking.api.TrackingService#rows}). Since 1.4: counts capped at
+ * {@link org.certportal.persistence.api.Page#COUNT_CAP} ({@link org.certportal.tracking.api.TrackingService#countsUpTo},
+ * {@link org.certportal.tracking.api.StatusCounts#more}), and the list's total capped the same way.
  */
-@Version("1.3.0")
+@Version("1.4.0")
 package org.certportal.tracking.api;
 
 import org.osgi.annotation.versioning.Version;

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.certportal.contacts.api.ContactNames;
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.persistence.api.JdbcStatements;
+import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.tracking.api.DateRange;
 import org.certportal.tracking.api.TrackingFilter;
@@ -59,11 +60,11 @@ record TrackingQuery(TrackingFilter filter, LocalDate horizon) {
         return new Sql(COLUMNS + FROM_ALL + where + orderBy(sortBy, ascending), params);
     }
 
-    /** How many rows the list has. */
+    /** How many rows the list has, counted up to {@link Page#COUNT_CAP} + 1 ({@link Page#countedUpTo}). */
     Sql total() {
         List<Object> params = new ArrayList<>();
         String where = where(params, true);
-        return new Sql("SELECT COUNT(*)" + from() + where, params);
+        return new Sql(JdbcStatements.countUpTo("SELECT e.id" + from() + where), params);
     }
 
     /** Rows by shown status under the other conditions, in one grouped query. */
@@ -74,6 +75,27 @@ record TrackingQuery(TrackingFilter filter, LocalDate horizon) {
         return new Sql("SELECT shown, COUNT(*) FROM (SELECT " + shown + " AS shown" + from() + where + ") t"
                 + " GROUP BY shown", params);
     }
+
+    /**
+     * How many rows each shown status has under the other conditions, each counted up to {@link Page#COUNT_CAP}
+     * + 1, in one statement: a column per status of {@link #CAPPED_ORDER}. Counting a million rows exactly costs
+     * more than the page (a scan of every index entry); a capped count reads at most cap + 1 entries of the
+     * status index, or of the (program, status) index when a program is chosen.
+     */
+    Sql cappedCounts() {
+        List<Object> params = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (CertificationStatus s : CAPPED_ORDER) {
+            List<String> and = conditions(params, false);
+            and.add(statusLiteral(s));
+            columns.add("(SELECT COUNT(*) FROM (SELECT 1 AS one" + from() + " WHERE " + String.join(" AND ", and)
+                    + " LIMIT " + (Page.COUNT_CAP + 1) + ") s)");
+        }
+        return new Sql("SELECT " + String.join(", ", columns), params);
+    }
+
+    /** The statuses of {@link #cappedCounts}, in the order of its columns. */
+    static final List<CertificationStatus> CAPPED_ORDER = List.of(CertificationStatus.values());
 
     static boolean knownSort(String sortBy) {
         return sortBy == null || ORDER.containsKey(sortBy);
@@ -94,6 +116,11 @@ record TrackingQuery(TrackingFilter filter, LocalDate horizon) {
     }
 
     private String where(List<Object> params, boolean withStatuses) {
+        List<String> and = conditions(params, withStatuses);
+        return and.isEmpty() ? "" : " WHERE " + String.join(" AND ", and);
+    }
+
+    private List<String> conditions(List<Object> params, boolean withStatuses) {
         List<String> and = new ArrayList<>();
         if (filter.text() != null) {
             and.add("(c.family_name_key LIKE ? ESCAPE '\\' OR c.external_id LIKE ? ESCAPE '\\')");
@@ -111,7 +138,23 @@ record TrackingQuery(TrackingFilter filter, LocalDate horizon) {
         range(and, params, "e.enrolled_on", filter.enrolled());
         range(and, params, "e.earned_on", filter.earned());
         range(and, params, "e.expires_on", filter.expires());
-        return and.isEmpty() ? "" : " WHERE " + String.join(" AND ", and);
+        return and;
+    }
+
+    /**
+     * The condition of one shown status with its values written in: the capped counts' statement then has a plan
+     * of its own per status and horizon (exact estimates, no generic plan a prepared statement may switch to), and
+     * an enum name and an ISO date are no user text.
+     */
+    private String statusLiteral(CertificationStatus s) {
+        String day = horizon == null ? null : "DATE '" + horizon + "'";
+        if (s == CertificationStatus.EXPIRING) {
+            return day == null ? "1 = 0" : "(e.status = 'ACTIVE' AND e.expires_on <= " + day + ")";
+        }
+        if (s == CertificationStatus.ACTIVE && day != null) {
+            return "(e.status = 'ACTIVE' AND (e.expires_on IS NULL OR e.expires_on > " + day + "))";
+        }
+        return "e.status = '" + s.name() + "'";
     }
 
     /** The condition of one shown status. */

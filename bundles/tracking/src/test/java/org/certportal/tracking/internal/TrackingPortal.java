@@ -189,6 +189,26 @@ final class TrackingPortal implements AutoCloseable {
         }
     }
 
+    /** n enrollments of one contact, program and status from id {@code firstId} on, in one batch. */
+    void enrollments(long firstId, int n, long contactId, long programId, CertificationStatus status,
+            LocalDate enrolledOn) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO enrollment (id,"
+                + " contact_id, program_id, rule_version, cycle, enrolled_on, grace_period_begins, expires_on,"
+                + " earned_on, status, status_changed_at, version) VALUES (?, ?, ?, 1, 1, ?, ?, NULL, NULL, ?, ?, 0)")) {
+            for (int i = 0; i < n; i++) {
+                ps.setLong(1, firstId + i);
+                ps.setLong(2, contactId);
+                ps.setLong(3, programId);
+                ps.setObject(4, enrolledOn);
+                ps.setObject(5, enrolledOn.plusMonths(12));
+                ps.setString(6, status.name());
+                ps.setTimestamp(7, Timestamp.from(NOW));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     String status(long enrollmentId) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT status FROM enrollment WHERE id = ?")) {

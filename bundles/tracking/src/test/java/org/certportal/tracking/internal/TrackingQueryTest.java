@@ -27,6 +27,18 @@ class TrackingQueryTest {
     }
 
     @Test
+    void cappedCountsReadEachStatusUpToTheCapInOneStatement() {
+        TrackingQuery.Sql sql = new TrackingQuery(TrackingFilter.ALL.withPrograms(List.of("cpa")), HORIZON)
+                .cappedCounts();
+        assertFalse(sql.text().contains("contact_summary"), sql.text());
+        assertEquals(CertificationStatus.values().length, sql.text().split("LIMIT 10001", -1).length - 1, sql.text());
+        // per status the program's code, bound; the status and the horizon written in (Active and Expiring split)
+        assertEquals(java.util.Collections.nCopies(CertificationStatus.values().length, "CPA"), sql.params());
+        assertTrue(sql.text().contains("e.status = 'CANCELLED'"), sql.text());
+        assertTrue(sql.text().contains("e.expires_on <= DATE '2026-03-31'"), sql.text());
+    }
+
+    @Test
     void countsLeaveTheStatusConditionOutSoEveryQuickFilterHasItsCount() {
         TrackingFilter f = TrackingFilter.ALL.withStatuses(Set.of(CertificationStatus.ACTIVE)).withText("ad");
         TrackingQuery.Sql sql = new TrackingQuery(f, HORIZON).counts();

@@ -3,6 +3,7 @@ package org.certportal.tracking.internal;
 import static org.certportal.enrollments.api.CertificationStatus.ACTIVE;
 import static org.certportal.enrollments.api.CertificationStatus.ADMIN_REVIEW;
 import static org.certportal.enrollments.api.CertificationStatus.CANCELLED;
+import static org.certportal.enrollments.api.CertificationStatus.DECLINED;
 import static org.certportal.enrollments.api.CertificationStatus.EXPIRING;
 import static org.certportal.enrollments.api.CertificationStatus.INACTIVE;
 import static org.certportal.enrollments.api.CertificationStatus.IN_PROGRESS;
@@ -10,6 +11,7 @@ import static org.certportal.enrollments.api.CertificationStatus.NOT_COMPLETED;
 import static org.certportal.tracking.internal.TrackingPortal.CPA;
 import static org.certportal.tracking.internal.TrackingPortal.RN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -90,6 +92,38 @@ class TrackingServiceIT {
         assertEquals(5, inCpa.total());
         assertEquals(3, inCpa.of(EXPIRING));
         assertEquals(3, tracking.list(cpa, PageRequest.first(10)).total());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void cappedCountsAreExactUpToTheCapAndSayMoreAboveIt(String db) throws SQLException {
+        TrackingServiceImpl tracking = start(db).service;
+        TrackingFilter cpa = TrackingFilter.ALL.withPrograms(List.of("cpa"));
+        for (TrackingFilter f : List.of(TrackingFilter.ALL, cpa, TrackingFilter.ALL.withText("hop"))) {
+            StatusCounts exact = tracking.counts(f);
+            StatusCounts capped = tracking.countsUpTo(f);
+            assertEquals(exact.byStatus(), capped.byStatus(), f.toString());
+            assertEquals(exact.total(), capped.total());
+            assertFalse(capped.capped());
+        }
+        // one status past the cap: it says "more than", the others stay exact, and so does the list's total
+        portal.enrollments(1000, Page.COUNT_CAP + 1, 4, RN, DECLINED, LocalDate.of(2025, 1, 10));
+        StatusCounts capped = tracking.countsUpTo(TrackingFilter.ALL);
+        assertEquals(Set.of(DECLINED), capped.more());
+        assertEquals("more than 10,000", capped.text(DECLINED));
+        assertEquals("4", capped.text(EXPIRING));
+        assertEquals("more than 10,009", capped.totalText());
+        assertEquals(Page.COUNT_CAP + 10L, tracking.counts(TrackingFilter.ALL).total(), "counts() stays exact");
+        Page<TrackingRow> all = tracking.list(TrackingFilter.ALL, PageRequest.first(10));
+        assertTrue(all.more());
+        assertEquals("more than 10,000 enrollments", all.totalText("enrollment", "enrollments"));
+        assertFalse(tracking.list(cpa, PageRequest.first(10)).more());
+        // a name prefix counts its contacts' rows in one grouped pass, capped the same way
+        StatusCounts obrien = tracking.countsUpTo(TrackingFilter.ALL.withText("o'b"));
+        assertEquals(Set.of(DECLINED), obrien.more());
+        assertEquals(Page.COUNT_CAP + 2L, obrien.total(), "with 107 and 108");
+        assertEquals(1, obrien.of(CANCELLED));
+        assertEquals(5, tracking.countsUpTo(cpa).total(), "a program's rows are counted exactly below the cap");
     }
 
     @ParameterizedTest

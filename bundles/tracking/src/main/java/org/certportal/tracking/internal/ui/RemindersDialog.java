@@ -158,7 +158,7 @@ class RemindersDialog extends Dialog {
             // pages in the database, filtered by the start of a name or identifier
             enrollee.setItems(q -> tracking.list(of.withText(q.getFilter().orElse("")), Pages.of(q)
                     .sortedBy(TrackingService.SORT_NAME, true)).items().stream(),
-                    q -> Pages.total(tracking.counts(of.withText(q.getFilter().orElse(""))).total()));
+                    q -> Pages.total(tracking.list(of.withText(q.getFilter().orElse("")), Pages.count()).total()));
         }
     }
 

@@ -241,21 +241,24 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver 
         refresh();
     }
 
-    /** How many rows the list has: the counts of the chosen statuses, or of all. */
+    /**
+     * How many rows the list has: the counts of the chosen statuses, or of all. Each count stops at
+     * Page.COUNT_CAP (the button says "more than 10,000"): the grid then scrolls through that many.
+     */
     private long listSize() {
-        StatusCounts counts = this.counts != null ? this.counts : tracking.counts(filter);
+        StatusCounts counts = this.counts != null ? this.counts : tracking.countsUpTo(filter);
         return filter.statuses().isEmpty() ? counts.total()
                 : filter.statuses().stream().mapToLong(counts::of).sum();
     }
 
     private void refresh() {
-        StatusCounts counts = tracking.counts(filter);
+        StatusCounts counts = tracking.countsUpTo(filter);
         this.counts = counts;
-        all.setText("All " + counts.total());
+        all.setText("All " + counts.totalText());
         all.addThemeVariants(ButtonVariant.LUMO_SMALL);
         setPrimary(all, filter.statuses().isEmpty());
         quick.forEach((s, b) -> {
-            b.setText(s.title() + " " + counts.of(s));
+            b.setText(s.title() + " " + counts.text(s));
             b.addThemeVariants(ButtonVariant.LUMO_SMALL);
             setPrimary(b, filter.statuses().contains(s));
         });

@@ -19,6 +19,7 @@ import org.certportal.security.testing.TestSecurity;
 import org.certportal.tracking.api.DateRange;
 import org.certportal.tracking.api.ReminderPlan;
 import org.certportal.tracking.api.ReminderService;
+import org.certportal.persistence.api.Page;
 import org.certportal.tracking.api.StatusCounts;
 import org.certportal.tracking.api.TrackingFilter;
 import org.certportal.tracking.api.TrackingService;
@@ -36,11 +37,17 @@ import com.vaadin.flow.component.html.Span;
 /** The page built from plain objects, as its contribution builds it. */
 class TrackingViewTest {
     private final List<TrackingFilter> counted = new ArrayList<>();
+    /** Whether the counts the page reads have a status past the cap. */
+    private boolean capped;
     private final TrackingService tracking = (TrackingService) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] { TrackingService.class }, (proxy, method, args) -> switch (method.getName()) {
-                case "counts" -> {
+                // the page's counts are capped: it never asks the exact counts() of a million rows
+                case "countsUpTo" -> {
                     counted.add((TrackingFilter) args[0]);
-                    yield new StatusCounts(Map.of(CertificationStatus.EXPIRING, 4L, CertificationStatus.ACTIVE, 7L), 11);
+                    yield capped ? new StatusCounts(Map.of(CertificationStatus.EXPIRING, 4L,
+                            CertificationStatus.ACTIVE, (long) Page.COUNT_CAP), Page.COUNT_CAP + 4,
+                            Set.of(CertificationStatus.ACTIVE))
+                            : new StatusCounts(Map.of(CertificationStatus.EXPIRING, 4L, CertificationStatus.ACTIVE, 7L), 11);
                 }
                 case "savedFilters" -> List.of();
                 // the page's size comes from the counts: it never asks list(), which counts its rows again
@@ -87,6 +94,16 @@ class TrackingViewTest {
                 last(), "the other conditions stay");
         expiring.click();
         assertEquals(TrackingFilter.ALL.withText("hop"), last());
+    }
+
+    @Test
+    void aCountAboveTheCapSaysMoreThan() {
+        capped = true;
+        TrackingView view = view();
+        view.apply(TrackingFilter.ALL);
+        assertEquals("Active more than 10,000", ((Button) find(view, "quick-active")).getText());
+        assertEquals("Expiring 4", ((Button) find(view, "quick-expiring")).getText());
+        assertEquals("All more than 10,004", ((Button) find(view, "quick-all")).getText());
     }
 
     private TrackingView view() {
