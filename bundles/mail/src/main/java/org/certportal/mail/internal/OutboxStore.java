@@ -252,7 +252,9 @@ final class OutboxStore {
         }
         try (Connection c = dataSource.getConnection()) {
             long total;
-            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM mail_outbox" + where)) {
+            // counted up to the cap: a million messages are not counted for a page of fifty
+            try (PreparedStatement count = c.prepareStatement(JdbcStatements.countUpTo("SELECT id FROM mail_outbox"
+                    + where))) {
                 bind(count, args);
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
@@ -271,7 +273,7 @@ final class OutboxStore {
                     }
                 }
             }
-            return new Page<>(rows, total);
+            return Page.countedUpTo(rows, total);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.certportal.mail.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -190,6 +191,27 @@ class MailOutboxIT {
             assertEquals("Body for Ada.Lovelace@example.org", found.body());
             assertEquals("550 no such user", found.lastError());
             assertTrue(f.outbox.find(-1).isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void aSearchPastTheCountCapSaysMoreThan(String db) throws Exception {
+        try (OutboxFixture f = new OutboxFixture(db)) {
+            List<MailMessage> many = java.util.stream.IntStream.rangeClosed(0, Page.COUNT_CAP)
+                    .mapToObj(i -> message("person" + i + "@example.org")).toList();
+            try (Connection c = f.dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                f.outbox.queueAll(c, many);
+                c.commit();
+            }
+            Page<OutboxEntry> all = f.outbox.search(null, null, PageRequest.first(50));
+            assertTrue(all.more());
+            assertEquals("more than 10,000 messages", all.totalText("message", "messages"));
+            assertEquals(50, all.items().size());
+            Page<OutboxEntry> some = f.outbox.search(MailStatus.QUEUED, "person1", PageRequest.first(50));
+            assertFalse(some.more(), "person1, person10..19, 100..199, 1000..1999, 10000: counted exactly");
+            assertEquals(1112, some.total());
         }
     }
 

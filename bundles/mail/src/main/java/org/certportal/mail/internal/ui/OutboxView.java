@@ -9,6 +9,7 @@ import org.certportal.mail.api.MailPermissions;
 import org.certportal.mail.api.MailStatus;
 import org.certportal.mail.api.OutboxEntry;
 import org.certportal.mail.internal.MailDeliveryState;
+import org.certportal.persistence.api.Page;
 import org.certportal.security.api.SecurityService;
 import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
@@ -35,6 +36,8 @@ public class OutboxView extends VerticalLayout {
     private final ComboBox<MailStatus> status = new ComboBox<>("Status");
     private final TextField recipient = new TextField("Recipient");
     private final Grid<OutboxEntry> grid = new Grid<>();
+    /** How many messages the filter finds. */
+    private final Span count = new Span();
 
     private final transient DateFormats dates;
 
@@ -81,11 +84,20 @@ public class OutboxView extends VerticalLayout {
         }
         grid.setItems(DataProvider.fromCallbacks(
                 q -> outbox.search(status.getValue(), recipient.getValue(), Pages.of(q)).items().stream(),
-                q -> Pages.total(outbox.search(status.getValue(), recipient.getValue(), Pages.count()).total())));
+                q -> counted(outbox.search(status.getValue(), recipient.getValue(), Pages.count()))));
+        count.setId("outbox-count");
         H2 title = new H2("Mail outbox");
         title.setId("outbox-title");
-        add(title, notSending, new HorizontalLayout(status, recipient), grid);
+        HorizontalLayout filters = new HorizontalLayout(status, recipient, count);
+        filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(title, notSending, filters, grid);
         expand(grid);
+    }
+
+    /** The count callback: says how many ("more than 10,000" past the count's cap, where the grid stops). */
+    private int counted(Page<OutboxEntry> page) {
+        count.setText(page.totalText("message", "messages"));
+        return Pages.total(page.total());
     }
 
     private Component resendButton(OutboxEntry entry) {
