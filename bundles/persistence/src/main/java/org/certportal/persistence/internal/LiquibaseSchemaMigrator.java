@@ -85,19 +85,26 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
     private void record(String changelog, String checksum) {
         try {
             if (!appliedTableReady) {
-                String own = AppliedChangelogs.checksum(AppliedChangelogs.class.getClassLoader(),
-                        AppliedChangelogs.CHANGELOG);
-                if (!applied.isApplied(AppliedChangelogs.CHANGELOG, own)) {
-                    migrateWithLiquibase(AppliedChangelogs.class, AppliedChangelogs.CHANGELOG);
-                    applied.recordApplied(AppliedChangelogs.CHANGELOG, own);
-                }
-                appliedTableReady = true;
+                createAppliedTable();
             }
             applied.recordApplied(changelog, checksum);
         } catch (java.io.IOException | SQLException | SchemaMigrationException notRecorded) {
             // the schema is up to date all the same; the next start asks Liquibase again
             LOG.info("Could not record the checksum of {}: {}", changelog, notRecorded.getMessage());
         }
+    }
+
+    /** Synchronized: areas migrating at once on a new database would each give it to Liquibase. */
+    private synchronized void createAppliedTable() throws java.io.IOException, SQLException {
+        if (appliedTableReady) {
+            return;
+        }
+        String own = AppliedChangelogs.checksum(AppliedChangelogs.class.getClassLoader(), AppliedChangelogs.CHANGELOG);
+        if (!applied.isApplied(AppliedChangelogs.CHANGELOG, own)) {
+            migrateWithLiquibase(AppliedChangelogs.class, AppliedChangelogs.CHANGELOG);
+            applied.recordApplied(AppliedChangelogs.CHANGELOG, own);
+        }
+        appliedTableReady = true;
     }
 
     private void migrateWithLiquibase(Class<?> owner, String changelog) {
@@ -110,7 +117,9 @@ public class LiquibaseSchemaMigrator implements SchemaMigrator {
                 // create databasechangelog(lock); the losers fail. Once the tables exist, the lock
                 // table serialises everyone, so trying again is safe and applies nothing twice.
                 if (attempt == ATTEMPTS || !isLiquibaseTableRace(e)) {
-                    failed(owner, e);
+                    if (owner != AppliedChangelogs.class) { // the platform's table: its area's migration stands
+                        failed(owner, e);
+                    }
                     throw e;
                 }
                 LOG.info("Liquibase tables were being created concurrently; migrating {} again", changelog);
