@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
+import javax.security.auth.Subject;
 import javax.sql.DataSource;
 
 import org.certportal.process.api.ProcessParameters;
@@ -16,6 +17,7 @@ import org.certportal.process.api.ProcessPermissions;
 import org.certportal.process.api.ProcessType;
 import org.certportal.process.api.RunAlreadyActiveException;
 import org.certportal.process.api.RunState;
+import org.certportal.security.api.AccessDeniedException;
 import org.certportal.security.api.Caller;
 import org.certportal.security.api.SecurityService;
 import org.slf4j.Logger;
@@ -77,8 +79,14 @@ final class Engine {
         }
         int made = 0;
         for (ScheduleStore.Stored s : due) {
-            if (fire(s, now)) {
-                made++;
+            try {
+                if (fire(s, now)) {
+                    made++;
+                }
+            } catch (RuntimeException e) {
+                // one schedule that cannot fire must not stop the others, nor the claiming of queued runs
+                LOG.warn("Schedule {} of {} could not fire: {}", s.schedule().id(), s.schedule().typeId(), e.toString());
+                note(s.schedule().id(), s.schedule().note(), "Could not fire at " + RunNotices.time(now) + ": " + e);
             }
         }
         return made;
@@ -108,9 +116,13 @@ final class Engine {
         ProcessParameters params;
         String scope;
         try {
-            params = type.get().validate(s.parameters());
-            scope = RunExecution.checkedScope(type.get(), params);
-        } catch (IllegalArgumentException e) {
+            // as the account that scheduled it, like the run: a type's checks may ask other areas' services,
+            // which refuse a caller who is not signed in (the poller's thread has none)
+            Subject as = CallerSubjects.subject(caller);
+            ProcessParameters checked = security.callAs(as, () -> type.get().validate(s.parameters()));
+            params = checked;
+            scope = security.callAs(as, () -> RunExecution.checkedScope(type.get(), checked));
+        } catch (IllegalArgumentException | AccessDeniedException e) {
             skip(s.id(), s.version(), next, "Skipped at " + RunNotices.time(now) + ": " + e.getMessage());
             return false;
         }
