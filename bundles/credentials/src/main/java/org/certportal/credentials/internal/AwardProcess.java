@@ -155,9 +155,9 @@ public class AwardProcess implements ProcessType {
     }
 
     /**
-     * The chunk step: the chunk's students read in three statements, its document order found once, and the
-     * rows' writes deferred so the engine sends them as one batch per statement. Anything thrown sends the
-     * chunk to {@link #process}, row by row.
+     * The chunk step: the chunk's students read in four statements, its document order found once, its ids and
+     * numbers reserved in two, the achieved credentials it awards marked in one, and the rows' other writes
+     * deferred so the engine sends them as one batch per statement. Anything thrown sends the chunk to {@link #process}, row by row.
      */
     @Override
     public List<RowOutcome> processChunk(ChunkContext chunk, List<String> keys, boolean dryRun) throws SQLException {
@@ -170,13 +170,27 @@ public class AwardProcess implements ProcessType {
                 .map(StudentKey::contactId).toList());
         Timestamp now = Timestamp.from(clock.instant());
         RunOrder order = new RunOrder(c, chunk.runId(), chunk.startedBy().userName(), now);
+        if (!dryRun) {
+            // at most an award and a document item per student, and the run's order: reserved in two round trips
+            ids.reserve(2 * keys.size() + 1, n -> Sequences.next(c, Sequences.IDS, n));
+            numbers.reserve(keys.size(), n -> Sequences.next(c, Sequences.NUMBERS, n));
+        }
         List<RowOutcome> outcomes = new ArrayList<>(keys.size());
+        List<Long> awarded = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             RowContext row = chunk.row(keys.get(i));
             StudentKey k = parsed.get(i);
             Lines lines = new Lines();
-            outcomes.add(award(row, k, students.get(k.contactId()), dryRun, row::update, order, lines, now));
+            outcomes.add(award(row, k, students.get(k.contactId()), dryRun, row::update, awarded::add, order, lines,
+                    now));
             lines.flush(row);
+        }
+        // only rows that come out done award, and a done row is never undone: one statement for the chunk
+        if (!awarded.isEmpty()) {
+            try (PreparedStatement ps = JdbcStatements.prepare(c, "UPDATE achieved_credential SET status = 'AWARDED',"
+                    + " status_reason = NULL WHERE id IN " + JdbcStatements.placeholders(awarded.size()), awarded)) {
+                ps.executeUpdate();
+            }
         }
         return outcomes;
     }
@@ -195,13 +209,14 @@ public class AwardProcess implements ProcessType {
         StudentCredentials s = StudentCredentials.read(c, k.contactId());
         Lines lines = new Lines();
         if (dryRun) {
-            RowOutcome o = award(row, k, s, true, row::update, order, lines, now);
+            RowOutcome o = award(row, k, s, true, row::update, id -> { }, order, lines, now);
             lines.flush(row);
             return o;
         }
         Savepoint savepoint = c.setSavepoint();
         try {
-            RowOutcome o = award(row, k, s, false, (sql, values) -> execute(c, sql, values), order, lines, now);
+            RowOutcome o = award(row, k, s, false, (sql, values) -> execute(c, sql, values), id -> execute(c, AWARDED,
+                    id), order, lines, now);
             c.releaseSavepoint(savepoint);
             lines.flush(row);
             return o;
@@ -231,6 +246,14 @@ public class AwardProcess implements ProcessType {
         void update(String sql, Object... values) throws SQLException;
     }
 
+    /** Marks an achieved credential awarded: at once for one row, for the whole chunk in one statement. */
+    private interface Awarded {
+        void mark(long achievedId) throws SQLException;
+    }
+
+    private static final String AWARDED = "UPDATE achieved_credential SET status = 'AWARDED', status_reason = NULL"
+            + " WHERE id = ?";
+
     /** A row's result lines, kept back until its writes have succeeded. */
     private static final class Lines {
         private final List<String> files = new ArrayList<>();
@@ -249,7 +272,7 @@ public class AwardProcess implements ProcessType {
     }
 
     private RowOutcome award(RowContext row, StudentKey k, StudentCredentials s, boolean dryRun, Writes writes,
-            RunOrder order, Lines lines, Timestamp now) throws SQLException {
+            Awarded awarded, RunOrder order, Lines lines, Timestamp now) throws SQLException {
         if (s == null || !s.exists()) {
             String reason = "The student (contact " + k.contactId() + ") no longer exists.";
             lines.add(UNSUCCESSFUL, "", "", "", "", "", "", "FAILED", reason);
@@ -287,7 +310,7 @@ public class AwardProcess implements ProcessType {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, 'AWARDED', ?, ?, ?, ?)", awardedId, number,
                 sequence, k.contactId(), a.type().id(), a.id(), today,
                 d.replaces().map(Held::id).orElse(null), row.runId(), row.startedBy().userName(), now);
-        writes.update("UPDATE achieved_credential SET status = 'AWARDED', status_reason = NULL WHERE id = ?", a.id());
+        awarded.mark(a.id());
         for (Held h : d.supersededHeld()) {
             writes.update("UPDATE awarded_credential SET status = 'SUPERSEDED', status_reason = ? WHERE id = ?",
                     "Superseded by " + a.type().name() + " " + number + ".", h.id());

@@ -111,6 +111,36 @@ class CredentialNumberTest {
     }
 
     @Test
+    void reservedBlocksAreAskedForInOneCallAndHandedOutBeforeAnyOther() throws Exception {
+        long[] sequence = {0};
+        List<Integer> calls = new ArrayList<>();
+        NumberBlocks.Sources several = n -> {
+            calls.add(n);
+            List<Long> ends = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                ends.add(sequence[0] += NumberBlocks.BLOCK_SIZE);
+            }
+            return ends;
+        };
+        NumberBlocks.Source one = () -> {
+            throw new AssertionError("a reserved number needs no round trip");
+        };
+        NumberBlocks blocks = new NumberBlocks();
+        blocks.reserve(250, several);
+        blocks.reserve(250, several);
+        assertEquals(List.of(3), calls, "three blocks in one call; asking again for what is at hand asks nothing");
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < 250; i++) {
+            assertTrue(seen.add(blocks.next(one)), "no number twice");
+        }
+        assertEquals(250, seen.stream().mapToLong(Long::longValue).max().orElseThrow());
+        blocks.reserve(120, several);
+        assertEquals(List.of(3, 1), calls, "50 left in the third block: one more block for 120");
+        assertEquals(251, blocks.next(one), "the rest of the current block first");
+        assertThrows(IllegalStateException.class, () -> blocks.reserve(1000, n -> List.of(7L)));
+    }
+
+    @Test
     void aSequenceNotCountingInBlocksIsRefused() {
         NumberBlocks blocks = new NumberBlocks();
         assertThrows(IllegalStateException.class, () -> blocks.next(() -> 7));
