@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +35,11 @@ import org.certportal.masscert.api.ConfirmationEmail.Wording;
 import org.certportal.masscert.api.EmailPreview;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.persistence.testing.TestDatabases;
+import org.certportal.process.api.ChunkContext;
 import org.certportal.process.api.ProcessParameters;
 import org.certportal.process.api.ProcessRun;
 import org.certportal.process.api.RowContext;
+import org.certportal.process.api.RowOutcome;
 import org.certportal.process.api.RowState;
 import org.certportal.process.api.RunOptions;
 import org.certportal.process.api.RunState;
@@ -299,6 +303,64 @@ class MassCertProcessIT {
                 alan.enrollmentId()))).size());
     }
 
+    /**
+     * The chunk step itself, as the engine calls it: it must not throw for a chunk of ordinary applicants (the
+     * engine would silently redo it row by row), and it does what the row step does for each of them.
+     */
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theChunkStepOrdersAWholeChunkAtOnceWithoutFallingBackToRows(String db) throws Exception {
+        start(db);
+        portal.security.as(Role.CERTIFICATION_MANAGER);
+        Batch batch = portal.accounting.createBatch("Spring fees");
+        Application ada = apply(1, TODAY.minusDays(30), ApplicationStatus.APPROVED);
+        Application alan = apply(2, TODAY.minusDays(25), ApplicationStatus.APPROVED);
+        Application grace = apply(3, TODAY.minusDays(20), ApplicationStatus.UNDER_REVIEW);
+        for (Application a : List.of(ada, alan)) {
+            record(a.enrollmentId(), 21, "pass", TODAY.minusDays(3));
+            record(a.enrollmentId(), 22, null, TODAY.minusDays(2));
+        }
+        Map<String, String> params = Map.of("program", "FEE", "batch", String.valueOf(batch.id()));
+        ProcessRun preview = run(params, RunOptions.preview());
+        List<String> keys = List.of(Applicants.key(ada.enrollmentId()), Applicants.key(alan.enrollmentId()),
+                Applicants.key(grace.enrollmentId()));
+        portal.security.as(Role.CERTIFICATION_ADMIN);
+        List<Object[]> deferred = new ArrayList<>();
+        try (Connection c = portal.ds.getConnection()) {
+            c.setAutoCommit(false);
+            List<RowOutcome> outcomes = portal.process.processChunk(chunk(c, preview,
+                    deferred), keys, false);
+            assertEquals(List.of(RowState.DONE, RowState.DONE, RowState.SKIPPED), outcomes.stream()
+                    .map(RowOutcome::state).toList());
+            assertEquals(2, deferred.size(), "one waiting row per order, deferred into the chunk's batch");
+            for (Object[] d : deferred) {
+                try (PreparedStatement ps = c.prepareStatement((String) d[0])) {
+                    Object[] values = (Object[]) d[1];
+                    for (int i = 0; i < values.length; i++) {
+                        ps.setObject(i + 1, values[i]);
+                    }
+                    ps.executeUpdate();
+                }
+            }
+            c.commit();
+        }
+        assertEquals(CertificationStatus.AWAITING_PAYMENT, status(ada));
+        assertEquals(CertificationStatus.AWAITING_PAYMENT, status(alan));
+        assertEquals(2, portal.accounting.totals(batch.id()).orders());
+        assertEquals(2, portal.count("SELECT COUNT(*) FROM masscert_waiting"));
+
+        deferred.clear();
+        try (Connection c = portal.ds.getConnection()) {
+            c.setAutoCommit(false);
+            assertEquals(List.of(RowState.SKIPPED, RowState.SKIPPED, RowState.SKIPPED), portal.process.processChunk(
+                    chunk(c, preview, deferred), keys, false).stream().map(RowOutcome::state)
+                    .toList(), "the same chunk again: nobody is ordered twice");
+            c.rollback();
+        }
+        assertEquals(List.of(), deferred);
+        assertEquals(2, portal.accounting.totals(batch.id()).orders());
+    }
+
     @ParameterizedTest
     @MethodSource("databases")
     void badParametersAreRefusedBeforeAnythingIsStored(String db) throws Exception {
@@ -413,6 +475,67 @@ class MassCertProcessIT {
     private List<CSVRecord> file(ProcessRun run, String name) throws IOException {
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
                 .parse(new StringReader(portal.engine.file(run.id(), name))).getRecords();
+    }
+
+    /** The chunk context the engine hands the chunk step: each row's deferred statements are collected. */
+    private ChunkContext chunk(Connection c, ProcessRun run, List<Object[]> deferred) {
+        Caller caller = portal.security.currentCaller().orElseThrow();
+        return new ChunkContext() {
+            @Override
+            public Connection connection() {
+                return c;
+            }
+
+            @Override
+            public long runId() {
+                return run.id();
+            }
+
+            @Override
+            public ProcessParameters parameters() {
+                return ProcessParameters.of(run.parameters());
+            }
+
+            @Override
+            public Caller startedBy() {
+                return caller;
+            }
+
+            @Override
+            public RowContext row(String key) {
+                RowContext row = MassCertProcessIT.this.row(c, run);
+                return new RowContext() {
+                    @Override
+                    public Connection connection() {
+                        return c;
+                    }
+
+                    @Override
+                    public long runId() {
+                        return run.id();
+                    }
+
+                    @Override
+                    public ProcessParameters parameters() {
+                        return row.parameters();
+                    }
+
+                    @Override
+                    public Caller startedBy() {
+                        return caller;
+                    }
+
+                    @Override
+                    public void update(String sql, Object... values) {
+                        deferred.add(new Object[] { sql, values });
+                    }
+
+                    @Override
+                    public void write(String resultFile, Object... values) {
+                    }
+                };
+            }
+        };
     }
 
     /** The row context a worker hands the process, on a connection of the test's. */
