@@ -18,6 +18,7 @@ import org.certportal.audit.api.AuditPermissions;
 import org.certportal.audit.api.AuditRecord;
 import org.certportal.audit.api.Changes;
 import org.certportal.persistence.api.DataSources;
+import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 import org.certportal.persistence.api.SchemaMigrator;
@@ -128,7 +129,9 @@ public class AuditLogImpl implements AuditLog {
         filter(where, args, "actor", actor);
         try (Connection c = dataSource.getConnection()) {
             long total;
-            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM audit_entry" + where)) {
+            // counted up to the cap: a log of millions of entries is not counted for a page of fifty
+            try (PreparedStatement count = c.prepareStatement(JdbcStatements.countUpTo("SELECT id FROM audit_entry"
+                    + where))) {
                 bind(count, args);
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
@@ -148,7 +151,7 @@ public class AuditLogImpl implements AuditLog {
                     }
                 }
             }
-            return new Page<>(rows, total);
+            return Page.countedUpTo(rows, total);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the audit log failed: " + e.getMessage(), e);
         }

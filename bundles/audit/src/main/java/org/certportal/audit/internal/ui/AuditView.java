@@ -6,11 +6,13 @@ import java.util.function.Supplier;
 import org.certportal.audit.api.AuditLog;
 import org.certportal.audit.api.AuditRecord;
 import org.certportal.audit.api.AuditSubjects;
+import org.certportal.persistence.api.Page;
 import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -28,6 +30,8 @@ public class AuditView extends VerticalLayout {
     private final TextField entityId = filter("Entity id", "audit-entity-id");
     private final TextField actor = filter("User", "audit-actor");
     private final Grid<Entry> grid = new Grid<>();
+    /** How many entries the filter finds. */
+    private final Span count = new Span();
 
     /** One row: the stored entry and the name of its subject. */
     record Entry(AuditRecord record, String subject) {
@@ -49,12 +53,21 @@ public class AuditView extends VerticalLayout {
         grid.addColumn(e -> AuditWording.changes(e.record().changes())).setHeader("Changes").setFlexGrow(3);
         grid.setItems(q -> page(audit.search(entityType.getValue(), entityId.getValue(), actor.getValue(),
                 Pages.of(q)).items()).stream(),
-                q -> Pages.total(audit.search(entityType.getValue(), entityId.getValue(), actor.getValue(),
-                        Pages.count()).total()));
+                q -> counted(audit.search(entityType.getValue(), entityId.getValue(), actor.getValue(),
+                        Pages.count())));
+        count.setId("audit-count");
         H2 title = new H2("Audit log");
         title.setId("audit-title");
-        add(title, new HorizontalLayout(entityType, entityId, actor), grid);
+        HorizontalLayout filters = new HorizontalLayout(entityType, entityId, actor, count);
+        filters.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
+        add(title, filters, grid);
         expand(grid);
+    }
+
+    /** The count callback: says how many ("more than 10,000" past the count's cap, where the grid stops). */
+    private int counted(Page<AuditRecord> page) {
+        count.setText(page.totalText("entry", "entries"));
+        return Pages.total(page.total());
     }
 
     private List<Entry> page(List<AuditRecord> records) {
