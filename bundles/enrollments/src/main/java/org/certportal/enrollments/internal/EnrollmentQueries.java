@@ -28,6 +28,7 @@ import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.PurgeCandidate;
 import org.certportal.enrollments.api.Standing;
 import org.certportal.enrollments.api.Trackers;
+import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 
@@ -112,8 +113,10 @@ final class EnrollmentQueries {
             where.append(" AND ").append(cond.sql());
             params.addAll(cond.params());
         }
-        // contacts are never deleted, so without a name filter the count needs no join
-        long total = count(c, "SELECT COUNT(*) FROM enrollment e" + (byName ? JOIN : "") + where, params);
+        // contacts are never deleted, so without a name filter the count needs no join; it stops at the cap: a
+        // program of a million enrollees is not counted for a page of fifty
+        long total = count(c, JdbcStatements.countUpTo("SELECT e.id FROM enrollment e" + (byName ? JOIN : "") + where),
+                params);
         List<EnrolleeRow> rows = new ArrayList<>();
         String sql = "SELECT e.id, e.contact_id, c.given_name, c.family_name, c.external_id, e.status,"
                 + " e.grace_period_begins, e.enrolled_on, e.expires_on FROM enrollment e" + JOIN + where + " ORDER BY "
@@ -127,7 +130,7 @@ final class EnrollmentQueries {
                         rs.getObject(8, LocalDate.class), expires));
             }
         }
-        return new Page<>(rows, total);
+        return Page.countedUpTo(rows, total);
     }
 
     static Page<PurgeCandidate> purgeCandidates(Connection c, Long programId, String text, PageRequest page,
@@ -139,7 +142,8 @@ final class EnrollmentQueries {
             params.add(programId);
         }
         boolean byName = nameFilter(where, params, text);
-        long total = count(c, "SELECT COUNT(*) FROM enrollment e" + (byName ? JOIN : "") + where, params);
+        long total = count(c, JdbcStatements.countUpTo("SELECT e.id FROM enrollment e" + (byName ? JOIN : "") + where),
+                params);
         List<PurgeCandidate> rows = new ArrayList<>();
         String sql = "SELECT e.id, e.contact_id, c.given_name, c.family_name, c.external_id, e.program_id, e.status,"
                 + " e.enrolled_on, e.expires_on FROM enrollment e" + JOIN + where + " ORDER BY " + order(page)
@@ -151,7 +155,7 @@ final class EnrollmentQueries {
                         rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class)));
             }
         }
-        return new Page<>(rows, total);
+        return Page.countedUpTo(rows, total);
     }
 
     /** Of these ids, the ones that are purge candidates today. */

@@ -2,6 +2,7 @@ package org.certportal.enrollments.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -20,6 +21,11 @@ import javax.sql.DataSource;
 import org.certportal.audit.internal.AuditLogImpl;
 import org.certportal.contacts.api.ContactNames;
 import org.certportal.contacts.internal.ContactServiceImpl;
+import org.certportal.enrollments.api.EnrolleeFilter;
+import org.certportal.enrollments.api.EnrolleeRow;
+import org.certportal.enrollments.api.PurgeCandidate;
+import org.certportal.persistence.api.Page;
+import org.certportal.persistence.api.PageRequest;
 import org.certportal.persistence.internal.LiquibaseSchemaMigrator;
 import org.certportal.persistence.testing.TestDatabases;
 import org.certportal.persistence.testing.TestJpa;
@@ -126,5 +132,39 @@ class EnrollmentCountsIT {
         assertEquals(0, service.countExpiring(TODAY.minusDays(30), TODAY.minusDays(1)));
         security.anonymous();
         assertThrows(AccessDeniedException.class, () -> service.countExpiring(TODAY, TODAY));
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void listsPastTheCountCapSayMoreThan(String db) throws Exception {
+        start(db);
+        service.enroll(OTHER, List.of(1L, 2L), TODAY);
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO enrollment (id,"
+                + " contact_id, program_id, rule_version, cycle, enrolled_on, grace_period_begins, expires_on,"
+                + " earned_on, status, status_changed_at, version) VALUES (?, ?, ?, 1, 1, ?, ?, ?, ?, 'EXPIRED', ?, 0)")) {
+            for (int i = 0; i <= Page.COUNT_CAP; i++) {
+                ps.setLong(1, 100_000 + i);
+                ps.setLong(2, 1 + i % 5);
+                ps.setLong(3, PLAIN);
+                ps.setDate(4, Date.valueOf(TODAY.minusYears(3)));
+                ps.setDate(5, Date.valueOf(TODAY.minusYears(1)));
+                ps.setDate(6, Date.valueOf(TODAY.minusYears(1)));
+                ps.setDate(7, Date.valueOf(TODAY.minusYears(2)));
+                ps.setTimestamp(8, Timestamp.valueOf(TODAY.atStartOfDay()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        Page<EnrolleeRow> enrollees = service.enrollees(PLAIN, null, PageRequest.first(50));
+        assertTrue(enrollees.more());
+        assertEquals("more than 10,000 enrollees", enrollees.totalText("enrollee", "enrollees"));
+        Page<EnrolleeRow> other = service.enrollees(OTHER, null, PageRequest.first(50));
+        assertEquals("2 enrollees", other.totalText("enrollee", "enrollees"), "below the cap: exact");
+        assertEquals(2001, service.enrollees(PLAIN, new EnrolleeFilter("X-1", null, null), PageRequest.first(50))
+                .total(), "a name filter below the cap counts exactly: contact 1's rows");
+        security.as(Role.SYSADMIN);
+        Page<PurgeCandidate> purgeable = service.purgeCandidates(null, null, PageRequest.first(50));
+        assertTrue(purgeable.more());
+        assertEquals(Page.COUNT_CAP, purgeable.total());
     }
 }

@@ -1,12 +1,14 @@
 package org.certportal.enrollments.internal.ui;
 
 import org.certportal.contacts.api.ContactService;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.certportal.enrollments.api.CertificationStatus;
 import org.certportal.enrollments.api.EnrolleeFilter;
 import org.certportal.enrollments.api.EnrolleeRow;
+import org.certportal.persistence.api.Page;
 import org.certportal.enrollments.api.EnrollmentPermissions;
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.Standing;
@@ -120,8 +122,8 @@ public class EnrollmentsView extends VerticalLayout {
                 .setSortProperty(EnrollmentService.SORT_EXPIRES_ON);
         grid.setItems(q -> program.getValue() == null ? java.util.stream.Stream.empty()
                 : enrollments.enrollees(program.getValue().id(), filter(), Pages.of(q)).items().stream(),
-                q -> counted(program.getValue() == null ? 0
-                        : enrollments.enrollees(program.getValue().id(), filter(), Pages.count()).total()));
+                q -> counted(program.getValue() == null ? new Page<>(List.of(), 0)
+                        : enrollments.enrollees(program.getValue().id(), filter(), Pages.count())));
         grid.addItemClickListener(e -> openEnrollment(e.getItem()));
 
         count.setId("enrollee-count");
@@ -132,14 +134,16 @@ public class EnrollmentsView extends VerticalLayout {
         tools.add(count);
         add(title, program, trackers, tools, grid, empty);
         expand(grid);
-        counted(0);
+        counted(new Page<>(List.of(), 0));
     }
 
     /** The count callback: how many enrollees match and, for none, what to do next. */
-    private int counted(long total) {
+    /** The count callback: says how many ("more than 10,000" past the count's cap, where the grid stops). */
+    private int counted(Page<EnrolleeRow> page) {
+        long total = page.total();
         ProgramSummary p = program.getValue();
         count.setVisible(p != null);
-        count.setText(total == 1 ? "1 enrollee" : total + " enrollees");
+        count.setText(page.totalText("enrollee", "enrollees"));
         empty.setVisible(total == 0);
         if (p == null) {
             empty.setText("Choose a program above to see its enrollees and trackers.");

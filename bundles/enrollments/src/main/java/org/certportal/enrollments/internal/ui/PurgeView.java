@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.certportal.enrollments.api.EnrollmentService;
 import org.certportal.enrollments.api.PurgeCandidate;
+import org.certportal.persistence.api.Page;
 import org.certportal.programs.api.Program;
 import org.certportal.programs.api.ProgramService;
 import org.certportal.ui.spi.DateFormats;
@@ -46,6 +47,8 @@ public class PurgeView extends VerticalLayout {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         Span result = new Span();
         result.setId("purge-result");
+        Span count = new Span();
+        count.setId("purge-count");
 
         Grid<PurgeCandidate> grid = new Grid<>();
         grid.setId("purge-grid");
@@ -59,7 +62,12 @@ public class PurgeView extends VerticalLayout {
         grid.addColumn(c -> dates.date(c.expiresOn())).setHeader("Expires")
                 .setSortProperty(EnrollmentService.SORT_EXPIRES_ON);
         grid.setItems(q -> enrollments.purgeCandidates(null, search.getValue(), Pages.of(q)).items().stream(),
-                q -> Pages.total(enrollments.purgeCandidates(null, search.getValue(), Pages.count()).total()));
+                q -> {
+                    // "more than 10,000" past the count's cap, where the grid stops
+                    Page<PurgeCandidate> counted = enrollments.purgeCandidates(null, search.getValue(), Pages.count());
+                    count.setText(counted.totalText("enrollment", "enrollments"));
+                    return Pages.total(counted.total());
+                });
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         Button purge = new Button("Purge");
@@ -88,7 +96,7 @@ public class PurgeView extends VerticalLayout {
             });
             confirm.open();
         });
-        HorizontalLayout tools = new HorizontalLayout(search, purge, result);
+        HorizontalLayout tools = new HorizontalLayout(search, count, purge, result);
         tools.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(title, tools, grid);
         expand(grid);
