@@ -164,7 +164,8 @@ public class AccountingServiceImpl implements AccountingService {
             params.add(JdbcStatements.startsWith(BatchNames.key(namePrefixOrNull.strip())));
         }
         return JdbcTransactions.required(ds, c -> {
-            long total = count(c, "SELECT COUNT(*) FROM accounting_batch" + where, params);
+            // counted up to the cap: a list of a million rows is not counted for a page of fifty
+            long total = count(c, JdbcStatements.countUpTo("SELECT id FROM accounting_batch" + where), params);
             List<Batch> items = new ArrayList<>();
             List<Object> pageParams = new ArrayList<>(params);
             pageParams.add(page.limit());
@@ -175,7 +176,7 @@ public class AccountingServiceImpl implements AccountingService {
                     items.add(OrderRows.batch(rs));
                 }
             }
-            return new Page<>(items, total);
+            return Page.countedUpTo(items, total);
         });
     }
 
@@ -403,7 +404,8 @@ public class AccountingServiceImpl implements AccountingService {
             params.add(statusOrNull.name());
         }
         Page<Order> stored = JdbcTransactions.required(ds, c -> {
-            long total = count(c, "SELECT COUNT(*) FROM accounting_order" + where, params);
+            // counted up to the cap: a list of a million rows is not counted for a page of fifty
+            long total = count(c, JdbcStatements.countUpTo("SELECT id FROM accounting_order" + where), params);
             List<Order> items = new ArrayList<>();
             List<Object> pageParams = new ArrayList<>(params);
             pageParams.add(page.limit());
@@ -414,9 +416,9 @@ public class AccountingServiceImpl implements AccountingService {
                     items.add(OrderRows.order(rs));
                 }
             }
-            return new Page<>(items, total);
+            return Page.countedUpTo(items, total);
         });
-        return new Page<>(named(stored.items()), stored.total());
+        return new Page<>(named(stored.items()), stored.total(), stored.more());
     }
 
     @Override

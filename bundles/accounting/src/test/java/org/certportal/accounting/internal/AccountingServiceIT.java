@@ -113,6 +113,24 @@ class AccountingServiceIT {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void aBatchPastTheCountCapSaysMoreThan(String db) throws Exception {
+        start(db);
+        Batch big = portal.service.createBatch("Big batch");
+        Batch small = portal.service.createBatch("Small batch");
+        orders(java.util.stream.IntStream.rangeClosed(0, Page.COUNT_CAP)
+                .mapToObj(i -> fee(1, "R-" + i, "10.00", "USD", big.id())).toArray(OrderRequest[]::new));
+        orders(fee(2, "S-1", "5.00", "USD", small.id()));
+        Page<Order> all = portal.service.orders(big.id(), null, PageRequest.first(50));
+        assertTrue(all.more());
+        assertEquals("more than 10,000 orders", all.totalText("order", "orders"));
+        assertEquals(50, all.items().size());
+        assertEquals("1 order", portal.service.orders(small.id(), null, PageRequest.first(50))
+                .totalText("order", "orders"), "below the cap: exact");
+        assertEquals(2, portal.service.batches(null, null, PageRequest.first(10)).total());
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void batchesHaveUniqueNamesArePagedFilteredAndClosed(String db) throws Exception {
         start(db);
         Batch june = portal.service.createBatch("  June 2026 fees ");

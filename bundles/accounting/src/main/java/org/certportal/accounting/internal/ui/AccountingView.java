@@ -70,6 +70,9 @@ public class AccountingView extends VerticalLayout {
     final Button markPaid = new Button("Mark paid");
     final Button cancelOrders = new Button("Cancel orders");
     final Span selectionNote = new Span();
+    /** How many batches and orders the filters find ("more than 10,000" past the count's cap). */
+    final Span batchCount = new Span();
+    final Span orderCount = new Span();
     private Batch batch;
 
     /** @param dates how the organisation writes dates: the grids' times and the payment date's picker */
@@ -95,7 +98,9 @@ public class AccountingView extends VerticalLayout {
         newBatch.setId("accounting-new-batch");
         newBatch.setVisible(mayManage);
         newBatch.addClickListener(e -> new NameDialog(this::createBatch).open());
-        FlexLayout filters = row(batchStatus, batchName, newBatch);
+        batchCount.setId("accounting-batch-count");
+        orderCount.setId("accounting-order-count");
+        FlexLayout filters = row(batchStatus, batchName, newBatch, batchCount);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
 
         batches.setId("accounting-batches");
@@ -117,7 +122,8 @@ public class AccountingView extends VerticalLayout {
             Page<Batch> page = accounting.batches(batchStatus.getValue(), batchName.getValue(), Pages.of(q));
             totals.putAll(accounting.totals(page.items().stream().map(Batch::id).toList()));
             return page.items().stream();
-        }, q -> Pages.total(accounting.batches(batchStatus.getValue(), batchName.getValue(), Pages.count()).total())));
+        }, q -> counted(batchCount, accounting.batches(batchStatus.getValue(), batchName.getValue(), Pages.count()),
+                "batch", "batches")));
         batches.setHeight("16em");
         batches.asSingleSelect().addValueChangeListener(e -> show(e.getValue()));
 
@@ -153,7 +159,8 @@ public class AccountingView extends VerticalLayout {
                 q -> batch == null ? Stream.empty()
                         : accounting.orders(batch.id(), orderStatus.getValue(), Pages.of(q)).items().stream(),
                 q -> batch == null ? 0
-                        : Pages.total(accounting.orders(batch.id(), orderStatus.getValue(), Pages.count()).total())));
+                        : counted(orderCount, accounting.orders(batch.id(), orderStatus.getValue(), Pages.count()),
+                                "order", "orders")));
         if (mayManage) {
             orders.setSelectionMode(Grid.SelectionMode.MULTI);
             orders.asMultiSelect().addValueChangeListener(e -> selectionChanged());
@@ -168,7 +175,7 @@ public class AccountingView extends VerticalLayout {
         selectionNote.setId("accounting-selection-note");
         selectionChanged();
 
-        FlexLayout batchActions = row(orderStatus, closeBatch, export);
+        FlexLayout batchActions = row(orderStatus, orderCount, closeBatch, export);
         batchActions.setAlignItems(FlexComponent.Alignment.BASELINE);
         FlexLayout orderActions = row(markPaid, cancelOrders, selectionNote);
         orderActions.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -285,5 +292,11 @@ public class AccountingView extends VerticalLayout {
             Notification.show(n + (n == 1 ? " order" : " orders") + " cancelled.", 3000,
                     Notification.Position.BOTTOM_START);
         }).open();
+    }
+
+    /** A count callback's answer, said in the label beside its list. */
+    private static int counted(Span label, Page<?> page, String one, String many) {
+        label.setText(page.totalText(one, many));
+        return Pages.total(page.total());
     }
 }
