@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.certportal.credentials.api.UsageEvent;
 import org.certportal.credentials.api.UsageKind;
+import org.certportal.persistence.api.JdbcStatements;
 import org.certportal.persistence.api.Page;
 import org.certportal.persistence.api.PageRequest;
 
@@ -33,11 +34,13 @@ final class UsageEvents {
         return null;
     }
 
-    /** Newest first; since (inclusive) when given. */
+    /** Newest first; since (inclusive) when given; counted up to {@link Page#COUNT_CAP}. */
     static Page<UsageEvent> page(Connection c, Instant since, PageRequest page) throws SQLException {
         String where = since == null ? "" : " WHERE occurred_at >= ?";
         long total;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM credential_usage_event" + where)) {
+        // counted up to the cap: years of page views are not counted for a page of fifty
+        try (PreparedStatement ps = c.prepareStatement(JdbcStatements.countUpTo("SELECT id FROM credential_usage_event"
+                + where))) {
             if (since != null) {
                 ps.setTimestamp(1, Timestamp.from(since));
             }
@@ -64,6 +67,6 @@ final class UsageEvents {
                 }
             }
         }
-        return new Page<>(events, total);
+        return Page.countedUpTo(events, total);
     }
 }

@@ -2,11 +2,14 @@ package org.certportal.credentials.internal.ui;
 
 import org.certportal.credentials.api.CredentialService;
 import org.certportal.credentials.api.UsageEvent;
+import org.certportal.persistence.api.Page;
 import org.certportal.ui.spi.DateFormats;
 import org.certportal.ui.spi.Pages;
 
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.provider.DataProvider;
 
 /**
@@ -22,6 +25,8 @@ class UsageGrid extends Details {
         setSummaryText("Usage of this page (SysAdmin)");
         setId("credentials-usage");
         Grid<UsageEvent> grid = new Grid<>();
+        Span count = new Span();
+        count.setId("credentials-usage-count");
         grid.setId("credentials-usage-grid");
         grid.addColumn(e -> dates.time(e.occurredAt())).setHeader("When").setAutoWidth(true);
         grid.addColumn(UsageEvent::userName).setHeader("User").setAutoWidth(true);
@@ -39,9 +44,16 @@ class UsageGrid extends Details {
                 loaded = true;
                 grid.setItems(DataProvider.fromCallbacks(
                         q -> credentials.usage(null, Pages.of(q)).items().stream(),
-                        q -> Pages.total(credentials.usage(null, Pages.count()).total())));
+                        q -> {
+                            // "more than 10,000" past the count's cap, where the grid stops
+                            Page<UsageEvent> counted = credentials.usage(null, Pages.count());
+                            count.setText(counted.totalText("event", "events"));
+                            return Pages.total(counted.total());
+                        }));
             }
         });
-        addContent(grid);
+        VerticalLayout content = new VerticalLayout(count, grid);
+        content.setPadding(false);
+        addContent(content);
     }
 }
