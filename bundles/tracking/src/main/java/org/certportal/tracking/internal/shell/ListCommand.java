@@ -32,7 +32,8 @@ public class ListCommand extends FilterOptions implements Action {
                     cut(r.contactName(), 28), cut(r.identifier(), 14), r.programCode(), r.status().title(),
                     r.enrolledOn(), text(r.earnedOn()), text(r.expiresOn()), text(r.daysLeft()));
         }
-        System.out.printf("%,d of %,d rows%n", page.items().size(), page.total());
+        // the total stops at 10,000: past it, "50 of more than 10,000 rows"
+        System.out.printf("%,d of %s%n", page.items().size(), page.totalText("row", "rows"));
         return null;
     }
 
