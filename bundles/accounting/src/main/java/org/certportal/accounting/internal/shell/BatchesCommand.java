@@ -49,7 +49,7 @@ public class BatchesCommand implements Action {
                     b.status().title(), ShellArguments.cut(b.createdBy(), 16), b.createdAt().toString().substring(0, 10),
                     t.orders(), t.unpaid(), t.paid(), Totals.describe(t.amountByCurrency()));
         }
-        System.out.printf("%,d of %,d batches%n", page.items().size(), page.total());
+        System.out.printf("%,d of %s%n", page.items().size(), page.totalText("batch", "batches"));
         return null;
     }
 }

@@ -46,7 +46,7 @@ public class OrdersCommand implements Action {
                     ShellArguments.cut(o.reference(), 20), o.amount().toPlainString(), o.currency(), o.status().title(),
                     o.paidAt() == null ? "" : o.paidAt().toString().substring(0, 10));
         }
-        System.out.printf("%,d of %,d orders%n", page.items().size(), page.total());
+        System.out.printf("%,d of %s%n", page.items().size(), page.totalText("order", "orders"));
         return null;
     }
 }

@@ -60,7 +60,7 @@ public class UsageCommand implements Action {
                 System.out.println(e.occurredAt() + "  " + e.userName() + "  " + e.kind()
                         + (e.runId() == null ? "" : "  run " + e.runId()));
             }
-            System.out.printf("%,d of %,d events%n", page.items().size(), page.total());
+            System.out.printf("%,d of %s%n", page.items().size(), page.totalText("event", "events"));
             return null;
         }
         Path path = Path.of(file);
