@@ -30,6 +30,39 @@ import org.certportal.settings.api.SettingsService;
 import org.certportal.mail.api.MailMessage;
 import org.certportal.mail.api.MailOutbox;
 import org.certportal.mail.api.OutboxEntry;
+import org.certportal.accounting.api.AccountingPermissions;
+import org.certportal.accounting.api.AccountingService;
+import org.certportal.accounting.api.Batch;
+import org.certportal.accounting.api.OrderRequest;
+import org.certportal.accounting.api.OrderStatus;
+import org.certportal.credentials.api.AwardCriteria;
+import org.certportal.credentials.api.CredentialPermissions;
+import org.certportal.credentials.api.CredentialService;
+import org.certportal.enrollments.api.CertificationStatus;
+import org.certportal.enrollments.api.Enrollment;
+import org.certportal.enrollments.api.EnrollmentPermissions;
+import org.certportal.enrollments.api.EnrollmentService;
+import org.certportal.enrollments.api.PurgeCandidate;
+import org.certportal.process.api.ProcessService;
+import org.certportal.process.api.RunFilter;
+import org.certportal.process.api.RunOptions;
+import org.certportal.programs.api.GradeType;
+import org.certportal.programs.api.Program;
+import org.certportal.programs.api.ProgramDraft;
+import org.certportal.programs.api.ProgramOptions;
+import org.certportal.programs.api.ProgramService;
+import org.certportal.programs.api.ProgramStatus;
+import org.certportal.programs.api.RequirementDraft;
+import org.certportal.programs.api.RequirementKind;
+import org.certportal.security.api.Caller;
+import org.certportal.security.api.PermissionDefinition;
+import org.certportal.security.api.PermissionProvider;
+import org.certportal.tracking.api.MassDropService;
+import org.certportal.tracking.api.TrackingPermissions;
+import org.certportal.ui.spi.RegisteredView;
+import org.certportal.ui.spi.ViewRegistry;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -39,7 +72,10 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
-/** The core services (contacts, audit, settings) in the distribution, on its default embedded database. */
+/**
+ * The core services (contacts, audit, settings) in the distribution, on its default embedded database,
+ * and the role matrix (RoleMatrix) across every area: it boots every area, so the matrix needs no start of its own.
+ */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class CoreServicesIT {
@@ -65,6 +101,26 @@ public class CoreServicesIT {
     @Inject
     @Filter(value = "(osgi.jndi.service.name=certportal)", timeout = BOOT_TIMEOUT)
     DataSource dataSource;
+    @Inject
+    BundleContext context;
+    @Inject
+    @Filter(timeout = BOOT_TIMEOUT)
+    ViewRegistry views;
+    @Inject
+    @Filter(timeout = BOOT_TIMEOUT)
+    ProgramService programs;
+    @Inject
+    @Filter(timeout = BOOT_TIMEOUT)
+    EnrollmentService enrollments;
+    @Inject
+    @Filter(timeout = BOOT_TIMEOUT)
+    AccountingService accounting;
+    @Inject
+    @Filter(timeout = BOOT_TIMEOUT)
+    CredentialService credentials;
+    @Inject
+    @Filter(timeout = BOOT_TIMEOUT)
+    ProcessService processes;
 
     /** The product name the data source must report. */
     protected String expectedDatabase() {
@@ -199,6 +255,160 @@ public class CoreServicesIT {
         // Student Records may read
         long after = security.callAs(records, () -> contacts.search("", PageRequest.first(1)).total());
         assertEquals(before + 1, after);
+    }
+
+    /**
+     * The staff guide's role table as a whole (RoleMatrix): each demo user, holding one role, may open
+     * exactly the routes and holds exactly the permissions of their column, every served route and
+     * every defined permission has a row, and the guide's own table says the same where it names them.
+     */
+    @Test
+    public void eachRoleOpensTheRoutesAndHoldsThePermissionsOfTheRoleMatrix() throws Exception {
+        List<String> routes = RoleMatrix.ROUTES.stream().map(RoleMatrix.Row::name).toList();
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (!activeRoutes().containsAll(routes) && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(100); // the areas register their views as they start
+        }
+        assertEquals("no contribution is refused (certportal:views --refused)", List.of(), views.views().stream()
+                .filter(v -> !v.active()).map(v -> v.route() + ": " + v.reason()).toList());
+        assertEquals("every served route has a row", new java.util.TreeSet<>(routes),
+                new java.util.TreeSet<>(activeRoutes()));
+        assertEquals("every defined permission has a row",
+                new java.util.TreeSet<>(RoleMatrix.PERMISSIONS.stream().map(RoleMatrix.Row::name).toList()),
+                definedPermissions());
+
+        List<String> wrong = new java.util.ArrayList<>();
+        for (int column = 0; column < RoleMatrix.USERS.size(); column++) {
+            String user = RoleMatrix.USERS.get(column);
+            Caller caller = security.callerOf(as(user)).orElseThrow();
+            Set<String> opens = views.visibleTo(caller).stream().map(RegisteredView::route)
+                    .collect(java.util.stream.Collectors.toSet());
+            for (RoleMatrix.Row route : RoleMatrix.ROUTES) {
+                if (opens.contains(route.name()) != route.granted().get(column)) {
+                    wrong.add(user + (opens.contains(route.name()) ? " opens " : " cannot open ") + route.name());
+                }
+            }
+            for (RoleMatrix.Row permission : RoleMatrix.PERMISSIONS) {
+                boolean held = security.isPermitted(caller, permission.name());
+                if (held != permission.granted().get(column)) {
+                    wrong.add(user + (held ? " holds " : " lacks ") + permission.name());
+                }
+            }
+        }
+        assertEquals("cells that differ from the matrix", List.of(), wrong);
+
+        java.util.Map<String, List<Boolean>> guide = RoleMatrix.staffGuideTable(
+                java.nio.file.Path.of(System.getProperty("certportal.staffGuide")));
+        List<String> disagree = new java.util.ArrayList<>();
+        for (RoleMatrix.Row permission : RoleMatrix.PERMISSIONS) {
+            List<String> named = guide.keySet().stream().filter(what -> what.startsWith(permission.guideRow())).toList();
+            if (named.size() != 1) {
+                disagree.add(permission.name() + ": " + named.size() + " rows of the guide start with '"
+                        + permission.guideRow() + "'");
+            } else if (!guide.get(named.get(0)).equals(permission.granted())) {
+                disagree.add(permission.name() + ": the guide's '" + named.get(0) + "' says " + guide.get(named.get(0)));
+            }
+        }
+        assertEquals("the staff guide's role table agrees", List.of(), disagree);
+    }
+
+    /**
+     * A mutating call of each certification area, made by a role the matrix refuses it to: the service
+     * says which permission is missing and the data stays as it was.
+     */
+    @Test
+    public void servicesRefuseWhatTheRoleMatrixDeniesAndChangeNothing() throws Exception {
+        Subject staff = as("staff");
+        Subject certadmin = as("certadmin");
+        Subject manager = as("certmanager");
+        Subject sysadmin = as("sysadmin");
+        String tag = "RM-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        // a cancelled enrollment, which a Certification Manager could purge, and an unpaid order
+        Contact contact = security.callAs(certadmin,
+                () -> contacts.create(new ContactDraft("Matrix", "Refused", null, null, tag)));
+        Program program = security.callAs(certadmin, () -> {
+            Program draft = programs.create(new ProgramDraft(tag, "Role matrix " + tag, "", ProgramOptions.defaults()));
+            programs.addRequirement(draft.id(),
+                    new RequirementDraft("Exam", RequirementKind.EXAM, GradeType.NONE, null, false, null));
+            return programs.changeStatus(draft.id(), programs.find(draft.id()).orElseThrow().version(),
+                    ProgramStatus.ACTIVE);
+        });
+        org.certportal.enrollments.api.EnrollResult result = security.callAs(staff,
+                () -> enrollments.enroll(program.id(), List.of(contact.id()), enrollments.today()));
+        assertEquals(List.of(), result.refused());
+        Enrollment enrolled = result.enrolled().get(0);
+        Enrollment cancelled = security.callAs(certadmin,
+                () -> enrollments.cancel(enrolled.id(), enrolled.version(), "Role matrix"));
+        java.util.function.Supplier<List<Long>> purgeable = () -> security.callAs(manager,
+                () -> enrollments.purgeCandidates(program.id(), "", PageRequest.first(10))).items().stream()
+                .map(PurgeCandidate::enrollmentId).toList();
+        assertEquals(List.of(cancelled.id()), purgeable.get());
+        Batch batch = security.callAs(manager, () -> accounting.createBatch("Role matrix " + tag));
+        long order = security.callAs(manager, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                long id = accounting.createOrder(c, new OrderRequest(contact.id(), "role-matrix", tag, "Role matrix fee",
+                        new java.math.BigDecimal("25.00"), "USD", batch.id()));
+                c.commit();
+                return id;
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        RunFilter awards = new RunFilter(CredentialService.AWARD_PROCESS, Set.of(), null);
+        RunFilter drops = new RunFilter(MassDropService.PROCESS_TYPE, Set.of(), null);
+        long awardRuns = security.callAs(sysadmin, () -> processes.runs(awards, PageRequest.first(1)).total());
+        long dropRuns = security.callAs(sysadmin, () -> processes.runs(drops, PageRequest.first(1)).total());
+
+        assertDenied("certadmin", EnrollmentPermissions.PURGE,
+                () -> security.callAs(certadmin, () -> enrollments.purge(List.of(cancelled.id()))));
+        assertDenied("certadmin", AccountingPermissions.MANAGE,
+                () -> security.callAs(certadmin, () -> accounting.markPaid(List.of(order), null)));
+        assertDenied("staff", CredentialPermissions.AWARD,
+                () -> security.callAs(staff, () -> credentials.startAward(AwardCriteria.all(), false)));
+        assertDenied("certadmin", TrackingPermissions.MASS_DROP, () -> security.callAs(certadmin,
+                () -> processes.start(MassDropService.PROCESS_TYPE, java.util.Map.of("program", tag, "statuses",
+                        "cancelled", "target", "inactive", "termination-date", String.valueOf(enrollments.today()),
+                        "reason", "Role-matrix"), RunOptions.run())));
+
+        assertEquals("the refused purge left the enrollment", List.of(cancelled.id()), purgeable.get());
+        assertEquals(CertificationStatus.CANCELLED,
+                security.callAs(manager, () -> enrollments.find(cancelled.id())).orElseThrow().status());
+        assertEquals("the refused payment left the order unpaid", List.of(OrderStatus.UNPAID),
+                security.callAs(manager, () -> accounting.orders(batch.id(), null, PageRequest.first(5))).items()
+                        .stream().map(o -> o.status()).toList());
+        assertEquals("no award run was queued", awardRuns,
+                (long) security.callAs(sysadmin, () -> processes.runs(awards, PageRequest.first(1)).total()));
+        assertEquals("no mass drop run was queued", dropRuns,
+                (long) security.callAs(sysadmin, () -> processes.runs(drops, PageRequest.first(1)).total()));
+    }
+
+    private Set<String> activeRoutes() {
+        return views.views().stream().filter(RegisteredView::active).map(RegisteredView::route)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** The permissions the running areas define, whichever bundle defines them. */
+    private Set<String> definedPermissions() throws Exception {
+        Set<String> names = new java.util.TreeSet<>();
+        for (ServiceReference<PermissionProvider> ref : context.getServiceReferences(PermissionProvider.class, null)) {
+            try {
+                context.getService(ref).permissions().stream().map(PermissionDefinition::name).forEach(names::add);
+            } finally {
+                context.ungetService(ref);
+            }
+        }
+        return names;
+    }
+
+    private static void assertDenied(String user, String permission, Runnable call) {
+        try {
+            call.run();
+        } catch (AccessDeniedException e) {
+            assertEquals("Not permitted: user '" + user + "' lacks the permission '" + permission + "'.", e.getMessage());
+            return;
+        }
+        throw new AssertionError(user + " was not refused " + permission);
     }
 
     private static String message(Runnable call) {

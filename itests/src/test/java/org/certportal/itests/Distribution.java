@@ -47,6 +47,8 @@ final class Distribution {
             editConfigurationFilePut("etc/org.certportal.mail.cfg", "smtpHost", "127.0.0.1"),
             systemProperty("org.ops4j.pax.exam.service.timeout").value("120000"),
             systemProperty("certportal.sampleViews").value(System.getProperty("certportal.sampleViews")),
+            // the staff guide, whose role table the role matrix test reads (the build runs in itests/)
+            systemProperty("certportal.staffGuide").value(new File("../docs/staff/README.md").getAbsolutePath()),
         };
     }
 
